@@ -1,0 +1,50 @@
+"""The deadline registry: each domain app registers its rules from AppConfig.ready().
+
+compliance never imports a domain app; the scans work on whatever is registered.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import QuerySet
+
+
+@dataclass(frozen=True)
+class DeadlineRule:
+    """A deadline the portal enforces.
+
+    overdue(today): a queryset of the records whose deadline has passed unmet as of
+        ``today`` (the county's date). One query, no loop over rows.
+    open_deadlines(): records whose obligation is still unmet, overdue or not; used to
+        find the years the calendar must cover.
+    recompute_due_dates(): stores fresh due dates on open records after the working-day
+        calendar changed; returns how many rows it updated.
+    """
+
+    code: str
+    title: str
+    overdue: Callable[[date], QuerySet]
+    due_field: str | None = "due_date"
+    unit_field: str | None = "unit_id"
+    open_deadlines: Callable[[], QuerySet] | None = None
+    recompute_due_dates: Callable[[], int] | None = None
+
+
+_rules: dict[str, DeadlineRule] = {}
+
+
+def register_rule(rule: DeadlineRule) -> None:
+    _rules[rule.code] = rule
+
+
+def unregister_rule(code: str) -> None:
+    _rules.pop(code, None)
+
+
+def rules() -> list[DeadlineRule]:
+    return list(_rules.values())
+
+
+def rule(code: str) -> DeadlineRule | None:
+    return _rules.get(code)

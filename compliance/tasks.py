@@ -1,0 +1,17 @@
+from celery import shared_task
+
+from compliance.scans import deadlines_scan_all
+
+
+@shared_task
+def scan_deadlines() -> dict[str, dict[str, int]]:
+    """Daily (beat): check every registered deadline and raise or resolve alerts."""
+    return {r.rule_code: {"raised": r.raised, "resolved": r.resolved} for r in deadlines_scan_all()}
+
+
+@shared_task
+def recompute_due_dates() -> dict[str, int]:
+    """After the working-day calendar changed: refresh stored due dates of open records."""
+    from compliance.registry import rules
+
+    return {rule.code: rule.recompute_due_dates() for rule in rules() if rule.recompute_due_dates}

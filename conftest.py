@@ -1,0 +1,122 @@
+"""Shared fixtures: the standard personas and the services a test may need.
+
+Personas (style.md §9): an editor of unit A, an editor of unit B, a reviewer of unit A,
+a supervisor, a superuser, and the anonymous citizen (the plain client).
+"""
+
+import os
+import socket
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from django.conf import settings
+
+from lushan_portal.celery import app as celery_app
+from organizations.models import Role, Unit, UnitKind
+from organizations.services import membership_grant, supervisor_grant
+from workdays.calendar import forget_loaded_years
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+BASE_DIR = Path(__file__).resolve().parent
+AXE_PATH = BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_PATH = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+
+
+def need_service(available: bool, what: str) -> None:
+    """Skip locally when a service is missing; in CI a missing service fails the test."""
+    if available:
+        return
+    if IN_CI:
+        pytest.fail(f"{what} is required in CI but is not available", pytrace=False)
+    pytest.skip(f"{what} not available")
+
+
+def port_open(url: str) -> bool:
+    parsed = urlparse(url)
+    try:
+        with socket.create_connection((parsed.hostname, parsed.port or 6379), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture(autouse=True)
+def _fresh_calendar_and_eager_celery():
+    # Tests roll the database back; the process-wide calendar copy must follow.
+    forget_loaded_years()
+    celery_app.conf.task_always_eager = True
+    yield
+    forget_loaded_years()
+    celery_app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
+
+
+@pytest.fixture
+def redis_url() -> str:
+    url = settings.REDIS_URL or ""
+    need_service(bool(url) and port_open(url), "Redis (REDIS_URL)")
+    return url
+
+
+@pytest.fixture
+def chromium_path() -> str:
+    need_service(CHROMIUM_PATH.exists(), f"Chromium at {CHROMIUM_PATH}")
+    need_service(AXE_PATH.exists(), "axe-core (npm ci)")
+    return str(CHROMIUM_PATH)
+
+
+def make_unit(code: str, name: str, kind: str = UnitKind.COUNTY_DEPARTMENT) -> Unit:
+    return Unit.objects.create(code=code, name=name, kind=kind)
+
+
+@pytest.fixture
+def unit_a(db) -> Unit:
+    return make_unit("civil-affairs", "鲁山县民政局")
+
+
+@pytest.fixture
+def unit_b(db) -> Unit:
+    return make_unit("education", "鲁山县教育体育局")
+
+
+def make_user(django_user_model, username: str, **extra: object):
+    return django_user_model.objects.create_user(username=username, password="pw-Test-2026", **extra)
+
+
+@pytest.fixture
+def editor_a(django_user_model, unit_a):
+    user = make_user(django_user_model, "editor-a")
+    membership_grant(user=user, unit=unit_a, role=Role.EDITOR)
+    return user
+
+
+@pytest.fixture
+def editor_b(django_user_model, unit_b):
+    user = make_user(django_user_model, "editor-b")
+    membership_grant(user=user, unit=unit_b, role=Role.EDITOR)
+    return user
+
+
+@pytest.fixture
+def reviewer_a(django_user_model, unit_a):
+    user = make_user(django_user_model, "reviewer-a")
+    membership_grant(user=user, unit=unit_a, role=Role.REVIEWER)
+    return user
+
+
+@pytest.fixture
+def supervisor(django_user_model, db):
+    user = make_user(django_user_model, "supervisor")
+    supervisor_grant(user=user)
+    return user
+
+
+@pytest.fixture
+def superuser(django_user_model, db):
+    return django_user_model.objects.create_superuser(username="root", password="pw-Test-2026")
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix) -> None:
+    # Threads of the live server must not keep connections to the test database open.
+    settings.DATABASES["default"]["CONN_MAX_AGE"] = 0

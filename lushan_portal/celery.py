@@ -1,0 +1,20 @@
+"""The Celery app. Workers and beat read Django settings (CELERY_* keys)."""
+
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lushan_portal.settings")
+
+app = Celery("lushan_portal")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+# Times are the county's clock (CELERY_TIMEZONE = Asia/Shanghai).
+app.conf.beat_schedule = {
+    "scan-deadlines-daily": {
+        "task": "compliance.tasks.scan_deadlines",
+        "schedule": crontab(hour=1, minute=30),
+    },
+}

@@ -1,0 +1,70 @@
+"""Strict readers for environment variables: a malformed value fails at start."""
+
+import os
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
+def env_str(name: str, default: str | None = None) -> str | None:
+    return os.environ.get(name, default)
+
+
+def env_required(name: str) -> str:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        raise ImproperlyConfigured(f"Environment variable {name} is required in production.")
+    return value
+
+
+def env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    word = raw.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(f"Environment variable {name} must be true or false, not {raw!r}.")
+
+
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"Environment variable {name} must be an integer, not {raw!r}.") from None
+
+
+def env_list(name: str, default: list[str] | None = None) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None:
+        return list(default or [])
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_database(name: str, default: dict) -> dict:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.startswith(("postgres://", "postgresql://", "sqlite://")):
+        raise ImproperlyConfigured(f"Environment variable {name} must be a postgres:// or sqlite:// URL.")
+    try:
+        return dj_database_url.parse(raw, conn_max_age=env_int("DB_CONN_MAX_AGE", 60), conn_health_checks=True)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"Environment variable {name} is not a valid database URL: {error}") from None
+
+
+def env_redis_url(name: str) -> str | None:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return None
+    if not raw.startswith(("redis://", "rediss://")):
+        raise ImproperlyConfigured(f"Environment variable {name} must be a redis:// or rediss:// URL.")
+    return raw

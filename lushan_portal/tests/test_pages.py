@@ -1,0 +1,67 @@
+import pytest
+from django.core.cache import caches
+from django.urls import reverse
+
+from organizations.seed import seed_units
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_is_chinese_with_one_h1_landmarks_and_search(client, django_assert_max_num_queries):
+    seed_units()
+    with django_assert_max_num_queries(2):
+        page = client.get("/")
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert '<html lang="zh-hans">' in html
+    assert html.count("<h1") == 1 and "鲁山县政务公开平台</h1>" in html
+    for landmark in ["<header", "<nav", "<main", "<footer", 'role="search"']:
+        assert landmark in html
+    assert '<label for="site-search-q">' in html
+    assert "鲁阳街道" in html
+
+
+def test_search_finds_units_by_chinese_words(client, django_assert_max_num_queries):
+    seed_units()
+    with django_assert_max_num_queries(3):
+        page = client.get(reverse("search"), {"q": "民政局"})
+    html = page.content.decode()
+    assert "鲁山县民政局" in html
+    assert "鲁山县教育体育局" not in html
+
+
+def test_search_splits_the_query_into_words(client):
+    seed_units()
+    html = client.get(reverse("search"), {"q": "鲁山县 教育体育局"}).content.decode()
+    assert "鲁山县教育体育局" in html
+    assert "找到 1 条结果" in html
+
+
+def test_empty_and_overlong_queries_are_handled(client):
+    assert "请输入关键词" in client.get(reverse("search")).content.decode()
+    assert client.get(reverse("search"), {"q": "税" * 5000}).status_code == 200
+
+
+def test_healthz_reports_database_and_cache(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+
+
+def test_healthz_is_503_when_the_cache_is_down(client, settings):
+    # A Redis cache on a port where nothing listens: a real outage, nothing mocked.
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+    }
+    try:
+        response = client.get("/healthz")
+    finally:
+        caches["default"].close()
+    assert response.status_code == 503
+    assert response.json()["cache"] == "down"
+
+
+def test_api_schema_and_docs_are_served(client):
+    schema = client.get("/api/schema/")
+    assert schema.status_code == 200 and b"/api/units/" in schema.content
+    assert client.get("/api/docs/").status_code == 200

@@ -1,0 +1,83 @@
+"""Configuration comes from the environment; bad values fail at start, naming the variable."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+PROBE = (
+    "import django; from django.conf import settings; django.setup(); "
+    "print(settings.DATABASES['default']['ENGINE']); print(settings.CACHES['default']['BACKEND']); "
+    "print(settings.CELERY_TASK_ALWAYS_EAGER); print(settings.CELERY_BROKER_URL); print(settings.DEBUG)"
+)
+SETTINGS_VARS = [
+    "DATABASE_URL", "REDIS_URL", "PORTAL_ENV", "SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "CI", "DB_CONN_MAX_AGE",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+]  # fmt: skip
+PRODUCTION = {
+    "PORTAL_ENV": "production",
+    "SECRET_KEY": "k3y-" + "x7Qp2Lm9Zr4Tv8Wn1Bc6Hd5Jf0Gs3Ky" * 2,
+    "ALLOWED_HOSTS": "gongkai.lushan.gov.cn",
+}
+
+
+def run(code_or_args: str | list[str], **env: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in SETTINGS_VARS}
+    clean["DJANGO_SETTINGS_MODULE"] = "lushan_portal.settings"
+    args = [sys.executable, "-c", code_or_args] if isinstance(code_or_args, str) else [sys.executable, *code_or_args]
+    return subprocess.run(args, cwd=BASE_DIR, env={**clean, **env}, capture_output=True, text=True, timeout=120)
+
+
+def test_no_configuration_means_sqlite_local_cache_and_eager_celery():
+    result = run(PROBE)
+    assert result.returncode == 0, result.stderr
+    engine, cache, eager, broker, debug = result.stdout.split()
+    assert engine == "django.db.backends.sqlite3"
+    assert cache.endswith("LocMemCache")
+    assert (eager, broker, debug) == ("True", "memory://", "True")
+
+
+def test_database_and_redis_urls_switch_to_postgresql_and_redis():
+    result = run(PROBE, DATABASE_URL="postgres://postgres@127.0.0.1:5432/lushan", REDIS_URL="redis://127.0.0.1:6379/3")
+    assert result.returncode == 0, result.stderr
+    engine, cache, eager, broker, _debug = result.stdout.split()
+    assert engine == "django.db.backends.postgresql"
+    assert cache.endswith("RedisCache")
+    assert (eager, broker) == ("False", "redis://127.0.0.1:6379/3")
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"PORTAL_ENV": "production", "ALLOWED_HOSTS": "x.cn"}, "SECRET_KEY"),
+        ({"PORTAL_ENV": "production", "SECRET_KEY": "s" * 50}, "ALLOWED_HOSTS"),
+        ({"DATABASE_URL": "mysql://root@localhost/db"}, "DATABASE_URL"),
+        ({"REDIS_URL": "localhost:6379"}, "REDIS_URL"),
+        ({"DEBUG": "maybe"}, "DEBUG"),
+        ({"DB_CONN_MAX_AGE": "soon", "DATABASE_URL": "postgres://u@h/d"}, "DB_CONN_MAX_AGE"),
+        ({"PORTAL_ENV": "staging"}, "PORTAL_ENV"),
+    ],
+)
+def test_bad_configuration_fails_at_start_naming_the_variable(env, named):
+    result = run(PROBE, **env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert named in result.stderr
+
+
+def test_production_passes_the_deployment_checklist_without_warnings():
+    result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_is_not_in_debug_and_has_secure_cookies():
+    code = (
+        "import django; from django.conf import settings; django.setup(); "
+        "print(settings.DEBUG, settings.SESSION_COOKIE_SECURE, settings.SECURE_SSL_REDIRECT)"
+    )
+    result = run(code, **PRODUCTION)
+    assert result.stdout.split() == ["False", "True", "True"]

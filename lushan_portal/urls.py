@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from compliance.api import AlertViewSet
+from lushan_portal import views
+from organizations.api import UnitViewSet
+
+admin.site.site_header = _("%(name)s 管理") % {"name": settings.PORTAL_NAME}
+admin.site.site_title = _("%(name)s 管理") % {"name": settings.PORTAL_NAME}
+admin.site.index_title = _("信息发布与督查")
+admin.site.site_url = "/"
+
+router = DefaultRouter()
+router.register("units", UnitViewSet, basename="unit")
+router.register("alerts", AlertViewSet, basename="alert")
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
+    path("healthz", views.healthz, name="healthz"),
+    path("units/", include("organizations.urls")),
+    path("admin/", admin.site.urls),
+    path("api/", include(router.urls)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+]

@@ -1,0 +1,59 @@
+import logging
+
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from lushan_portal.search import MAX_QUERY_LENGTH, query_terms, search_everything
+from organizations.selectors import units_grouped
+
+logger = logging.getLogger(__name__)
+
+HEALTH_KEY = "healthz:probe"
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "home.html", {"groups": units_grouped()})
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    results = search_everything(query)
+    context = {
+        "query": query,
+        "terms": query_terms(query),
+        "results": results,
+        "total": sum(len(rows) for _section, rows in results),
+    }
+    return render(request, "search.html", context)
+
+
+def _database_ok() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except Exception:
+        logger.exception("healthz: database unreachable")
+        return False
+
+
+def _cache_ok() -> bool:
+    try:
+        cache.set(HEALTH_KEY, "ok", timeout=10)
+        return cache.get(HEALTH_KEY) == "ok"
+    except Exception:
+        logger.exception("healthz: cache unreachable")
+        return False
+
+
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    checks = {"database": _database_ok(), "cache": _cache_ok()}
+    healthy = all(checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", **{k: "ok" if v else "down" for k, v in checks.items()}},
+        status=200 if healthy else 503,
+    )

@@ -1,0 +1,13 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from organizations.selectors import public_units, units_grouped
+
+
+def unit_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "organizations/unit_list.html", {"groups": units_grouped()})
+
+
+def unit_detail(request: HttpRequest, code: str) -> HttpResponse:
+    unit = get_object_or_404(public_units(), code=code)
+    return render(request, "organizations/unit_detail.html", {"unit": unit})

@@ -1,0 +1,25 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkdaysConfig(AppConfig):
+    name = "workdays"
+    verbose_name = _("工作日历")
+
+    # Supervisors (the openness office) keep the State Council's holiday notice up to date.
+    role_permissions = {
+        "supervisor": [
+            "view_calendaryear",
+            "add_calendaryear",
+            "change_calendaryear",
+            "view_calendarday",
+            "add_calendarday",
+            "change_calendarday",
+            "delete_calendarday",
+        ],
+    }
+
+    def ready(self) -> None:
+        from workdays.rules import register_rules
+
+        register_rules()
