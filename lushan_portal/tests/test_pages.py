@@ -65,3 +65,9 @@ def test_api_schema_and_docs_are_served(client):
     schema = client.get("/api/schema/")
     assert schema.status_code == 200 and b"/api/units/" in schema.content
     assert client.get("/api/docs/").status_code == 200
+
+
+def test_admin_is_chinese_even_for_an_english_browser(client, superuser):
+    client.force_login(superuser)
+    page = client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert "最近动作" in page.content.decode()

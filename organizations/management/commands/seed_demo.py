@@ -6,8 +6,13 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-# Apps seed in this order; others follow in INSTALLED_APPS order.
-FIRST = ["organizations", "workdays"]
+# Units and people first; the deadline scan last, over everything the other apps seeded.
+FIRST = "organizations"
+LAST = "compliance"
+
+
+def seed_order(name: str) -> int:
+    return {FIRST: 0, LAST: 2}.get(name, 1)
 
 
 class Command(BaseCommand):
