@@ -120,3 +120,40 @@ def superuser(django_user_model, db):
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix) -> None:
     # Threads of the live server must not keep connections to the test database open.
     settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+
+# Flags for Debian's Chromium on these machines (see the env notes): no sandbox as root,
+# and no background traffic to hosts the closed network refuses.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+@pytest.fixture
+def page(chromium_path):
+    """A Chromium page. Request data fixtures before this one: while Playwright runs, this
+    thread switches greenlets, and ORM calls made then would open stray connections."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS)
+        context = browser.new_context(locale="zh-CN")
+        page = context.new_page()
+        page.console_errors = []
+        page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
+        page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+        yield page
+        browser.close()
+
+
+def axe_violations(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE_PATH))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [v for v in result["violations"] if v["impact"] in BLOCKING_IMPACTS]

@@ -1,7 +1,8 @@
 """Site search: apps register sections; the query is split into words with jieba.
 
 A section's ``search(terms)`` returns a queryset of public rows matching every term;
-the results page shows each row's ``__str__`` and links to ``get_absolute_url()``.
+``display(row)`` gives the (label, url) the results page shows. A section whose rows hold
+personal data masks it in ``display``.
 """
 
 import logging
@@ -17,11 +18,16 @@ MAX_QUERY_LENGTH = 100
 RESULTS_PER_SECTION = 20
 
 
+def default_display(row: object) -> tuple[str, str]:
+    return str(row), row.get_absolute_url()
+
+
 @dataclass(frozen=True)
 class SearchSection:
     code: str
     title: str
     search: Callable[[list[str]], QuerySet]
+    display: Callable[[object], tuple[str, str]] = default_display
 
 
 _sections: dict[str, SearchSection] = {}
@@ -56,12 +62,12 @@ def all_terms_in(fields: list[str], terms: list[str]) -> Q:
     return condition
 
 
-def search_everything(query: str) -> list[tuple[SearchSection, list]]:
+def search_everything(query: str) -> list[tuple[SearchSection, list[tuple[str, str]]]]:
+    """Per section, the (label, url) of up to RESULTS_PER_SECTION matches."""
     terms = query_terms(query)
     if not terms:
         return []
-    results = []
-    for section in sections():
-        rows = list(section.search(terms)[:RESULTS_PER_SECTION])
-        results.append((section, rows))
-    return results
+    return [
+        (section, [section.display(row) for row in section.search(terms)[:RESULTS_PER_SECTION]])
+        for section in sections()
+    ]

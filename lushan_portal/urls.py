@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from compliance.api import AlertViewSet
+from enforcement.api import DecisionViewSet
 from lushan_portal import views
 from organizations.api import UnitViewSet
 
@@ -17,12 +18,15 @@ admin.site.site_url = "/"
 router = DefaultRouter()
 router.register("units", UnitViewSet, basename="unit")
 router.register("alerts", AlertViewSet, basename="alert")
+router.register("enforcement", DecisionViewSet, basename="decision")
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
     path("healthz", views.healthz, name="healthz"),
     path("units/", include("organizations.urls")),
+    path("enforcement/", include("enforcement.urls")),
+    path("feeds/", include("lushan_portal.feeds")),
     path("admin/", admin.site.urls),
     path("api/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

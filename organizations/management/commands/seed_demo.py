@@ -21,7 +21,7 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: object) -> None:
         if not settings.DEBUG:
             raise CommandError("演示数据只能在本地开发环境（DEBUG）中加载。")
-        configs = sorted(apps.get_app_configs(), key=lambda c: FIRST.index(c.name) if c.name in FIRST else len(FIRST))
+        configs = sorted(apps.get_app_configs(), key=lambda config: seed_order(config.name))
         with transaction.atomic():
             for config in configs:
                 if find_spec(f"{config.name}.demo") is None:

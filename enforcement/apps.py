@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EnforcementConfig(AppConfig):
+    name = "enforcement"
+    verbose_name = _("行政执法公示")
+
+    role_permissions = {
+        "editor": ["view_decision", "add_decision", "change_decision", "delete_decision"],
+        "reviewer": ["view_decision"],
+        "supervisor": ["view_decision"],
+    }
+
+    def ready(self) -> None:
+        from enforcement.deadlines import register_rules
+        from enforcement.search import register_search
+
+        register_rules()
+        register_search()

@@ -1,0 +1,42 @@
+"""One FilterSet for the public search page, the CSV export and the API."""
+
+import django_filters
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from enforcement.models import DecisionKind, LicenceCategory, PartyCategory, PenaltyCategory
+from organizations.models import Unit
+
+MAX_QUERY_LENGTH = 100
+
+
+class DecisionFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("当事人名称、统一社会信用代码或决定文书号"), method="filter_q", max_length=MAX_QUERY_LENGTH
+    )
+    unit = django_filters.ModelChoiceFilter(
+        label=_("执法单位"),
+        queryset=Unit.objects.filter(is_active=True),
+        to_field_name="code",
+        empty_label=_("全部单位"),
+    )
+    kind = django_filters.ChoiceFilter(label=_("类型"), choices=DecisionKind.choices, empty_label=_("全部类型"))
+    penalty_category = django_filters.ChoiceFilter(
+        label=_("处罚类别"), choices=PenaltyCategory.choices, method="filter_penalty_category", empty_label=_("全部")
+    )
+    licence_category = django_filters.ChoiceFilter(
+        label=_("许可类别"), choices=LicenceCategory.choices, empty_label=_("全部")
+    )
+    date_from = django_filters.DateFilter(label=_("决定日期自"), field_name="decision_date", lookup_expr="gte")
+    date_to = django_filters.DateFilter(label=_("决定日期至"), field_name="decision_date", lookup_expr="lte")
+
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        value = value.strip()
+        if not value:
+            return queryset
+        # A natural person's name is never searchable: that alone would reveal who was penalised.
+        by_name = Q(party_name__icontains=value) & ~Q(party_category=PartyCategory.NATURAL_PERSON)
+        return queryset.filter(Q(credit_code=value.upper()) | Q(decision_number__icontains=value) | by_name)
+
+    def filter_penalty_category(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(penalty_categories__contains=PenaltyCategory(value).label)

@@ -1,0 +1,120 @@
+"""Staff work on their own unit's decisions only; published ones are corrected or withdrawn, never deleted."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from enforcement.models import Decision, DecisionStatus
+from enforcement.tests.factories import make_decision
+
+pytestmark = pytest.mark.django_db
+
+
+def admin_url(name: str, decision: Decision) -> str:
+    return reverse(f"admin:enforcement_decision_{name}", args=[decision.pk])
+
+
+@pytest.mark.parametrize("page", ["change", "delete", "history", "withdraw"])
+def test_editor_gets_404_on_another_units_decision(client, editor_a, unit_b, page):
+    decision = make_decision(unit_b, publish=page == "withdraw")
+    client.force_login(editor_a)
+    assert client.get(admin_url(page, decision)).status_code == 404
+
+
+def test_editor_cannot_publish_another_units_decision(client, editor_a, unit_b):
+    decision = make_decision(unit_b)
+    client.force_login(editor_a)
+    assert client.post(admin_url("publish", decision)).status_code == 404
+    decision.refresh_from_db()
+    assert decision.status == DecisionStatus.DRAFT
+
+
+def test_editor_list_shows_only_own_unit(client, editor_a, unit_a, unit_b):
+    mine, theirs = make_decision(unit_a), make_decision(unit_b)
+    client.force_login(editor_a)
+    html = client.get(reverse("admin:enforcement_decision_changelist")).content.decode()
+    assert mine.decision_number in html and theirs.decision_number not in html
+
+
+def form_data(unit, **overrides: object) -> dict:
+    data = {
+        "unit": unit.pk,
+        "kind": "penalty",
+        "decision_number": "鲁后台罚〔2025〕1号",
+        "decision_date": "2025-10-09",
+        "party_name": "鲁山县丙公司",
+        "party_category": "legal_person",
+        "penalty_categories": "罚款",
+        "licence_valid": "on",
+        "authority_name": "",
+        **overrides,
+    }
+    return data
+
+
+def test_editor_enters_a_decision_for_own_unit_but_not_for_another(client, editor_a, unit_a, unit_b):
+    client.force_login(editor_a)
+    refused = client.post(reverse("admin:enforcement_decision_add"), form_data(unit_b))
+    assert refused.status_code == 200 and not Decision.objects.exists()
+    created = client.post(reverse("admin:enforcement_decision_add"), form_data(unit_a))
+    assert created.status_code == 302
+    decision = Decision.objects.get()
+    assert decision.publication_due == date(2025, 10, 17)
+    assert decision.created_by == editor_a and decision.authority_name == unit_a.name
+
+
+def test_future_dates_are_refused_with_a_chinese_message(client, editor_a, unit_a):
+    client.force_login(editor_a)
+    page = client.post(reverse("admin:enforcement_decision_add"), form_data(unit_a, decision_date="2025-11-01"))
+    assert "决定日期不能晚于今天" in page.content.decode()
+
+
+def test_publish_button_publishes(client, editor_a, unit_a):
+    decision = make_decision(unit_a)
+    client.force_login(editor_a)
+    client.post(admin_url("publish", decision))
+    decision.refresh_from_db()
+    assert decision.status == DecisionStatus.PUBLISHED and decision.first_published_at is not None
+
+
+def test_published_decision_cannot_be_deleted(client, editor_a, unit_a):
+    decision = make_decision(unit_a, publish=True)
+    client.force_login(editor_a)
+    assert client.post(admin_url("delete", decision), {"post": "yes"}).status_code == 403
+    assert Decision.objects.filter(pk=decision.pk).exists()
+
+
+def test_correcting_a_published_decision_needs_a_note_and_is_shown(client, editor_a, unit_a):
+    decision = make_decision(unit_a, publish=True, decision_number="鲁后台罚〔2025〕1号")
+    client.force_login(editor_a)
+    data = form_data(unit_a, fine_amount="0.3", publicity_until="2030-10-09", authority_name=unit_a.name)
+    refused = client.post(admin_url("change", decision), data)
+    assert "更正已公开的决定必须填写更正说明" in refused.content.decode()
+    client.post(admin_url("change", decision), {**data, "correction_note": "罚款金额更正"})
+    decision.refresh_from_db()
+    assert decision.corrected_at is not None and str(decision.fine_amount) == "0.300000"
+    assert decision.history.count() == 3
+    page = client.get(decision.get_absolute_url()).content.decode()
+    assert "已更正" in page and "罚款金额更正" in page
+
+
+def test_withdrawal_needs_a_reason_and_takes_the_decision_off_the_public_site(client, editor_a, unit_a):
+    decision = make_decision(unit_a, publish=True)
+    client.force_login(editor_a)
+    assert "该字段是必填项" in client.post(admin_url("withdraw", decision), {"reason": ""}).content.decode()
+    client.post(admin_url("withdraw", decision), {"reason": "复议撤销"})
+    decision.refresh_from_db()
+    assert decision.status == DecisionStatus.WITHDRAWN and decision.withdrawal_reason == "复议撤销"
+    client.logout()
+    assert client.get(decision.get_absolute_url()).status_code == 404
+    assert decision.decision_number not in client.get("/api/enforcement/").content.decode()
+
+
+def test_supervisor_reads_but_cannot_change(client, supervisor, unit_a):
+    decision = make_decision(unit_a)
+    client.force_login(supervisor)
+    assert client.get(admin_url("change", decision)).status_code == 200
+    client.post(admin_url("publish", decision))
+    decision.refresh_from_db()
+    assert decision.status == DecisionStatus.DRAFT

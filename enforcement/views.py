@@ -1,0 +1,58 @@
+import csv
+
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from enforcement.public import PUBLIC_FIELDS, public_decisions, public_rows, public_title, public_values
+from enforcement.rules import PUBLICATION_WORKING_DAYS
+from enforcement.selectors import decision_search
+from lushan_portal.pagination import peek_page
+from workdays import explain_due_date
+
+EXPORT_MAX_ROWS = 100_000
+
+
+def decision_list(request: HttpRequest) -> HttpResponse:
+    search = decision_search(request.GET)
+    page = peek_page(search.qs, request.GET.get("page")) if search.is_valid() else None
+    rows = [(decision, public_title(decision)) for decision in page.rows] if page else []
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"filter": search, "page": page, "rows": rows, "query_string": query.urlencode()}
+    return render(request, "enforcement/decision_list.html", context)
+
+
+def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = get_object_or_404(public_decisions(), pk=pk)
+    context = {
+        "decision": decision,
+        "title": public_title(decision),
+        "fields": public_rows(decision),
+        "explanation": explain_due_date(decision.decision_date, PUBLICATION_WORKING_DAYS),
+        "first_published_on": timezone.localdate(decision.first_published_at),
+    }
+    return render(request, "enforcement/decision_detail.html", context)
+
+
+class Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def decision_export(request: HttpRequest) -> HttpResponse:
+    """The current search as CSV (UTF-8 with BOM so that Excel opens it), masked like the page."""
+    search = decision_search(request.GET)
+    if not search.is_valid():
+        return HttpResponse("查询条件有误：" + "；".join(search.errors.as_text().split("\n")), status=400)
+    writer = csv.writer(Echo())
+
+    def lines():
+        yield "\ufeff" + writer.writerow([field.label for field in PUBLIC_FIELDS])
+        for decision in search.qs[:EXPORT_MAX_ROWS].iterator(chunk_size=2000):
+            values = public_values(decision)
+            yield writer.writerow([values[field.key] for field in PUBLIC_FIELDS])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="enforcement.csv"'
+    return response

@@ -1,0 +1,39 @@
+"""Pagination without COUNT(*): over large tables an exact count costs more than the page."""
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+PAGE_SIZE = 20
+MAX_PAGE = 500
+
+
+@dataclass(frozen=True)
+class PeekPage:
+    rows: list
+    number: int
+    has_previous: bool
+    has_next: bool
+
+    @property
+    def previous_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_number(self) -> int:
+        return self.number + 1
+
+
+def page_number(raw: str | None) -> int:
+    try:
+        return min(max(int(raw or 1), 1), MAX_PAGE)
+    except ValueError:
+        return 1
+
+
+def peek_page(queryset: QuerySet, raw_number: str | None, size: int = PAGE_SIZE) -> PeekPage:
+    """Fetch one row more than the page to learn whether a next page exists."""
+    number = page_number(raw_number)
+    start = (number - 1) * size
+    rows = list(queryset[start : start + size + 1])
+    return PeekPage(rows=rows[:size], number=number, has_previous=number > 1, has_next=len(rows) > size)
