@@ -22,7 +22,7 @@ class ScanResult:
 
 
 def deadline_rule_scan(*, rule: DeadlineRule, today: date) -> ScanResult:
-    overdue = rule.overdue(today)
+    overdue = rule.overdue(today).order_by()
     content_type = ContentType.objects.get_for_model(overdue.model, for_concrete_model=False)
     open_alerts = Alert.objects.filter(rule_code=rule.code, content_type=content_type, resolved_at=None)
     now = timezone.now()

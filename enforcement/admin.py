@@ -86,7 +86,7 @@ class DecisionAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
         "publication_due",
         "published_on_time",
     )
-    list_filter = ("kind", "status", "published_on_time", "party_category", "unit__kind")
+    list_filter = ("kind", "status", "published_on_time", "party_category", ("unit", admin.RelatedOnlyFieldListFilter))
     search_fields = ("decision_number", "party_name", "credit_code")
     list_select_related = ("unit",)
     date_hierarchy = "decision_date"

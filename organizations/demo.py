@@ -14,6 +14,7 @@ PERSONAS = [
     ("editor-a", "县民政局信息员", "civil-affairs", Role.EDITOR),
     ("editor-b", "县教育体育局信息员", "education", Role.EDITOR),
     ("reviewer", "县民政局审核员", "civil-affairs", Role.REVIEWER),
+    ("enforcer", "县市场监督管理局信息员（执法公示）", "market-regulation", Role.EDITOR),
     ("supervisor", "县政务公开办督查员", None, "supervisor"),
 ]
 

@@ -1,6 +1,7 @@
 from django.db import migrations
 
-# Trigram indexes serve the public search's "contains" filters on PostgreSQL; SQLite scans.
+# Trigram indexes serve the public search's "contains" filters on PostgreSQL (Django writes
+# icontains as UPPER(column) LIKE UPPER(%s), so the index is on UPPER(column)); SQLite scans.
 INDEXES = {
     "decision_party_name_trgm": "party_name",
     "decision_number_trgm": "decision_number",
@@ -13,7 +14,7 @@ def create(apps, schema_editor):
     schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     for name, column in INDEXES.items():
         schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {name} ON enforcement_decision USING gin ({column} gin_trgm_ops)"
+            f"CREATE INDEX IF NOT EXISTS {name} ON enforcement_decision USING gin ((UPPER({column}::text)) gin_trgm_ops)"
         )
 
 
