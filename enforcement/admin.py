@@ -235,8 +235,14 @@ class DecisionAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
             else:
                 self.message_user(request, _("已撤回，公开页面不再显示该决定。"), messages.SUCCESS)
                 return HttpResponseRedirect(reverse("admin:enforcement_decision_changelist"))
-        context = {**self.admin_site.each_context(request), "form": form, "decision": decision, "opts": self.opts}
-        return render(request, "admin/enforcement/decision/withdraw.html", context)
+        context = {
+            **self.admin_site.each_context(request),
+            "form": form,
+            "object": decision,
+            "opts": self.opts,
+            "due": decision.withdrawal_due,
+        }
+        return render(request, "admin/withdraw.html", context)
 
     def import_view(self, request: HttpRequest) -> HttpResponse:
         if not self.has_add_permission(request):

@@ -1,13 +1,9 @@
 """Bulk import of decisions from xlsx or csv: all rows or nothing, every bad row named."""
 
-import csv
-import io
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -16,7 +12,10 @@ from simple_history.utils import bulk_create_with_history
 
 from enforcement.models import Decision, DecisionKind, LicenceCategory, PartyCategory, PenaltyCategory
 from enforcement.services import decision_prepare, decisions_publish_imported
+from lushan_portal.spreadsheets import ImportRejected, normalise_header, read_rows
 from organizations.models import Unit
+
+__all__ = ["ImportRejected", "ImportResult", "decisions_import"]
 
 MAX_ROWS = 100_000
 HEADER_ROW = 1
@@ -67,50 +66,12 @@ PARTY_CATEGORY_WORDS = {label: value for value, label in PartyCategory.choices} 
     "法人及其他组织": PartyCategory.LEGAL_PERSON,
 }
 LIST_SEPARATORS = re.compile(r"[、,，;；/\s]+")
-HALF_TO_FULL = str.maketrans({"(": "（", ")": "）"})
-
-
-class ImportRejected(Exception):
-    """The file was not imported; ``errors`` names every bad row and why, in Chinese."""
-
-    def __init__(self, errors: list[str]) -> None:
-        super().__init__("\n".join(errors))
-        self.errors = errors
 
 
 @dataclass(frozen=True)
 class ImportResult:
     created: int
     published: int
-
-
-def normalise_header(cell: object) -> str:
-    return re.sub(r"\s+", "", str(cell or "")).translate(HALF_TO_FULL)
-
-
-def read_rows(name: str, content: bytes) -> Iterator[list[object]]:
-    suffix = Path(name).suffix.lower()
-    if suffix == ".xlsx":
-        from openpyxl import load_workbook
-
-        try:
-            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
-        except Exception as error:
-            raise ImportRejected([f"无法读取 Excel 文件：{error}"]) from None
-        yield from (list(row) for row in sheet.iter_rows(values_only=True))
-        return
-    if suffix == ".csv":
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = content.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise ImportRejected(["CSV 文件编码无法识别，请另存为 UTF-8 或 GBK 编码。"])
-        yield from csv.reader(io.StringIO(text))
-        return
-    raise ImportRejected(["只支持 .xlsx 或 .csv 文件。"])
 
 
 def parse_date(value: object) -> date:

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from lushan_portal.search import SearchSection, all_terms_in, register_section
 
 
-def decisions_matching(terms: list[str]) -> QuerySet:
+def decisions_matching(terms: list[str], filters: dict) -> QuerySet:
     from enforcement.models import PartyCategory
     from enforcement.public import public_decisions
 
@@ -14,10 +14,10 @@ def decisions_matching(terms: list[str]) -> QuerySet:
     return public_decisions().filter(named | other).order_by("-decision_date", "-id")
 
 
-def display(decision: object) -> tuple[str, str]:
+def display(decision: object, terms: list[str]) -> tuple[str, str, str]:
     from enforcement.public import public_title
 
-    return public_title(decision), decision.get_absolute_url()
+    return public_title(decision), decision.get_absolute_url(), ""
 
 
 def register_search() -> None:

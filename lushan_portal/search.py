@@ -1,16 +1,21 @@
 """Site search: apps register sections; the query is split into words with jieba.
 
-A section's ``search(terms)`` returns a queryset of public rows matching every term;
-``display(row)`` gives the (label, url) the results page shows. A section whose rows hold
-personal data masks it in ``display``.
+A section's ``search(terms, filters)`` returns a queryset of public rows matching every
+term; ``display(row, terms)`` gives the (label, url, snippet) the results page shows. A
+section whose rows hold personal data masks it in ``display``. A section may offer a
+``filter_form``; when such filters are set, only the sections offering them are searched.
 """
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import jieba
+from django import forms
 from django.db.models import Q, QuerySet
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -18,16 +23,35 @@ MAX_QUERY_LENGTH = 100
 RESULTS_PER_SECTION = 20
 
 
-def default_display(row: object) -> tuple[str, str]:
-    return str(row), row.get_absolute_url()
+SNIPPET_LENGTH = 120
+
+
+def highlight(text: str, terms: list[str], length: int = SNIPPET_LENGTH) -> SafeString:
+    """An excerpt around the first match, HTML-escaped, with every term in <mark>."""
+    text = " ".join((text or "").split())
+    lowered = text.lower()
+    positions = [lowered.find(term.lower()) for term in terms if term and term.lower() in lowered]
+    start = max(min(positions) - length // 3, 0) if positions else 0
+    excerpt = text[start : start + length]
+    html = escape(excerpt)
+    for term in sorted(terms, key=len, reverse=True):
+        html = re.sub(re.escape(escape(term)), lambda m: f"<mark>{m.group(0)}</mark>", html, flags=re.IGNORECASE)
+    prefix = "…" if start else ""
+    suffix = "…" if start + length < len(text) else ""
+    return mark_safe(prefix + html + suffix)
+
+
+def default_display(row: object, terms: list[str]) -> tuple[str, str, str]:
+    return str(row), row.get_absolute_url(), ""
 
 
 @dataclass(frozen=True)
 class SearchSection:
     code: str
     title: str
-    search: Callable[[list[str]], QuerySet]
-    display: Callable[[object], tuple[str, str]] = default_display
+    search: Callable[[list[str], dict], QuerySet]
+    display: Callable[[object, list[str]], tuple[str, str, str]] = default_display
+    filter_form: type[forms.Form] | None = None
 
 
 _sections: dict[str, SearchSection] = {}
@@ -62,12 +86,33 @@ def all_terms_in(fields: list[str], terms: list[str]) -> Q:
     return condition
 
 
-def search_everything(query: str) -> list[tuple[SearchSection, list[tuple[str, str]]]]:
-    """Per section, the (label, url) of up to RESULTS_PER_SECTION matches."""
+def filter_forms(params: dict) -> list[forms.Form]:
+    """One bound form per distinct filter form the sections offer."""
+    classes = list(dict.fromkeys(s.filter_form for s in sections() if s.filter_form))
+    return [form_class(params) for form_class in classes]
+
+
+def active_filters(bound: list[forms.Form]) -> dict[type, dict]:
+    """Cleaned, non-empty filters per form class."""
+    active = {}
+    for form in bound:
+        if form.is_valid():
+            values = {k: v for k, v in form.cleaned_data.items() if v not in (None, "", [])}
+            if values:
+                active[type(form)] = values
+    return active
+
+
+def search_everything(query: str, params: dict | None = None) -> list[tuple[SearchSection, list]]:
+    """Per section, (label, url, snippet) of up to RESULTS_PER_SECTION matches."""
     terms = query_terms(query)
     if not terms:
         return []
-    return [
-        (section, [section.display(row) for row in section.search(terms)[:RESULTS_PER_SECTION]])
-        for section in sections()
-    ]
+    active = active_filters(filter_forms(params or {}))
+    results = []
+    for section in sections():
+        if active and section.filter_form not in active:
+            continue
+        rows = section.search(terms, active.get(section.filter_form, {}))[:RESULTS_PER_SECTION]
+        results.append((section, [section.display(row, terms) for row in rows]))
+    return results

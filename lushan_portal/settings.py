@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "organizations",
     "compliance",
     "workdays",
+    "catalog",
     "enforcement",
 ]
 

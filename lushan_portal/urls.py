@@ -1,10 +1,12 @@
 from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from catalog.api import CatalogViewSet, DomainViewSet, ItemViewSet, PublicationViewSet
 from compliance.api import AlertViewSet
 from enforcement.api import DecisionViewSet
 from lushan_portal import views
@@ -19,12 +21,17 @@ router = DefaultRouter()
 router.register("units", UnitViewSet, basename="unit")
 router.register("alerts", AlertViewSet, basename="alert")
 router.register("enforcement", DecisionViewSet, basename="decision")
+router.register("domains", DomainViewSet, basename="domain")
+router.register("catalogs", CatalogViewSet, basename="catalog")
+router.register("catalog-items", ItemViewSet, basename="catalog-item")
+router.register("publications", PublicationViewSet, basename="publication")
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
     path("healthz", views.healthz, name="healthz"),
     path("units/", include("organizations.urls")),
+    path("", include("catalog.urls")),
     path("enforcement/", include("enforcement.urls")),
     path("feeds/", include("lushan_portal.feeds")),
     path("admin/", admin.site.urls),
@@ -32,3 +39,6 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
 ]
+
+# Uploaded attachments: served by Django only in development; in production by the proxy.
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

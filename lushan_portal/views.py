@@ -6,7 +6,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from lushan_portal.search import MAX_QUERY_LENGTH, query_terms, search_everything
+from lushan_portal.search import MAX_QUERY_LENGTH, filter_forms, query_terms, search_everything
+from lushan_portal.sections import home_sections
 from organizations.selectors import units_grouped
 
 logger = logging.getLogger(__name__)
@@ -15,14 +16,15 @@ HEALTH_KEY = "healthz:probe"
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html", {"groups": units_grouped()})
+    return render(request, "home.html", {"groups": units_grouped(), "sections": home_sections.render()})
 
 
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = search_everything(query)
+    results = search_everything(query, request.GET)
     context = {
         "query": query,
+        "filter_forms": filter_forms(request.GET),
         "terms": query_terms(query),
         "results": results,
         "total": sum(len(rows) for _section, rows in results),

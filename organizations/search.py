@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from lushan_portal.search import SearchSection, all_terms_in, register_section
 
 
-def units_matching(terms: list[str]) -> QuerySet:
+def units_matching(terms: list[str], filters: dict) -> QuerySet:
     from organizations.models import Unit
 
     return Unit.objects.filter(all_terms_in(["name", "short_name", "address"], terms), is_active=True)

@@ -1,6 +1,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from lushan_portal.sections import unit_sections
 from organizations.selectors import public_units, units_grouped
 
 
@@ -10,4 +11,4 @@ def unit_list(request: HttpRequest) -> HttpResponse:
 
 def unit_detail(request: HttpRequest, code: str) -> HttpResponse:
     unit = get_object_or_404(public_units(), code=code)
-    return render(request, "organizations/unit_detail.html", {"unit": unit})
+    return render(request, "organizations/unit_detail.html", {"unit": unit, "sections": unit_sections.render(unit)})

@@ -1,0 +1,345 @@
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from catalog.models import Attachment, Catalog, CatalogItem, CatalogReview, CatalogStatus, Domain, Publication
+from catalog.services import (
+    can_review,
+    catalog_items_replace,
+    catalog_review,
+    catalog_start,
+    catalog_submit,
+    item_prepare,
+    openness_office_code,
+    publication_publish,
+    publication_save,
+    publication_withdraw,
+)
+from catalog.spreadsheet import catalog_items_from_file
+from lushan_portal.spreadsheets import ImportRejected
+from organizations.models import Role, Unit, UnitKind
+from organizations.scoping import UnitScopedAdminMixin, can_write_unit, is_supervisor, user_unit_ids
+
+
+@admin.register(Domain)
+class DomainAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "code", "lead_unit", "sort_order", "is_active")
+    list_editable = ("sort_order",)
+
+
+class CatalogItemInline(admin.StackedInline):
+    model = CatalogItem
+    extra = 0
+    fields = (
+        ("group_number", "level1", "level2"),
+        "content",
+        "basis",
+        ("time_limit_text", "time_limit_kind", "time_limit_days"),
+        ("responsible", "channels"),
+        ("audience_public", "audience_specific", "mode_proactive", "mode_on_request", "level_county", "level_township"),
+    )
+
+    def _editable(self, request: HttpRequest, obj: Catalog | None) -> bool:
+        return obj is None or (obj.is_editable and can_write_unit(request.user, obj.unit_id))
+
+    def has_add_permission(self, request: HttpRequest, obj: Catalog | None = None) -> bool:
+        return super().has_add_permission(request, obj) and self._editable(request, obj)
+
+    def has_change_permission(self, request: HttpRequest, obj: Catalog | None = None) -> bool:
+        return super().has_change_permission(request, obj) and self._editable(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Catalog | None = None) -> bool:
+        return super().has_delete_permission(request, obj) and self._editable(request, obj)
+
+
+class ReviewInline(admin.TabularInline):
+    model = CatalogReview
+    extra = 0
+    can_delete = False
+    readonly_fields = ("reviewer", "decision", "comment", "reviewed_at")
+
+    def has_add_permission(self, request: HttpRequest, obj: Catalog | None = None) -> bool:
+        return False
+
+
+class CatalogAddForm(forms.ModelForm):
+    class Meta:
+        model = Catalog
+        fields = ["unit", "domain", "based_on", "not_applicable", "not_applicable_note"]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        source = cleaned.get("based_on")
+        if source and source.status != CatalogStatus.PUBLISHED:
+            self.add_error("based_on", _("只能参照已发布的目录。"))
+        if source and cleaned.get("domain") and source.domain_id != cleaned["domain"].pk:
+            self.add_error("based_on", _("参照目录必须是同一领域。"))
+        return cleaned
+
+
+class ReviewForm(forms.Form):
+    comment = forms.CharField(label=_("审核意见"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Excel 或 CSV 文件"))
+
+
+@admin.register(Catalog)
+class CatalogAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
+    list_display = ("unit", "domain", "version", "status", "submitted_at", "published_at")
+    list_filter = ("status", "domain", "unit__kind")
+    search_fields = ("unit__name", "domain__name")
+    list_select_related = ("unit", "domain")
+    inlines = [CatalogItemInline, ReviewInline]
+    readonly_fields = ("version", "status", "submitted_at", "published_at", "superseded_at", "created_by")
+    change_form_template = "admin/catalog/catalog/change_form.html"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        """Staff see their units' catalogs; reviewers also the ones they review."""
+        catalogs = Catalog.objects.select_related("unit", "domain")
+        user = request.user
+        reviewer_units = user_unit_ids(user, Role.REVIEWER)
+        if user.is_superuser or is_supervisor(user):
+            return catalogs
+        if Unit.objects.filter(code=openness_office_code(), pk__in=reviewer_units).exists():
+            return catalogs
+        return catalogs.filter(Q(unit__in=user_unit_ids(user)) | Q(domain__lead_unit__in=reviewer_units))
+
+    def get_form(self, request: HttpRequest, obj: Catalog | None = None, **kwargs: object):
+        if obj is None:
+            kwargs["form"] = CatalogAddForm
+        return super().get_form(request, obj, **kwargs)
+
+    def get_fields(self, request: HttpRequest, obj: Catalog | None = None) -> list[str]:
+        if obj is None:
+            return ["unit", "domain", "based_on", "not_applicable", "not_applicable_note"]
+        return ["unit", "domain", "based_on", *self.readonly_fields, "not_applicable", "not_applicable_note"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Catalog | None = None) -> tuple[str, ...]:
+        if obj is None:
+            return ()
+        fixed = ("unit", "domain", "based_on", *self.readonly_fields)
+        if not obj.is_editable:
+            return (*fixed, "not_applicable", "not_applicable_note")
+        return fixed
+
+    def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
+        if db_field.name == "based_on":
+            kwargs["queryset"] = Catalog.objects.filter(
+                status=CatalogStatus.PUBLISHED, unit__kind=UnitKind.COUNTY_DEPARTMENT
+            ).select_related("unit", "domain")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_change_permission(self, request: HttpRequest, obj: Catalog | None = None) -> bool:
+        if obj is not None and not obj.is_editable:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_view_permission(self, request: HttpRequest, obj: Catalog | None = None) -> bool:
+        if obj is not None and can_review(request.user, obj):
+            return True
+        return super().has_view_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Catalog | None = None) -> bool:
+        return False
+
+    def save_model(self, request: HttpRequest, obj: Catalog, form: forms.ModelForm, change: bool) -> None:
+        if change:
+            obj.save()
+            return
+        started = catalog_start(unit=obj.unit, domain=obj.domain, by=request.user, based_on=obj.based_on)
+        started.not_applicable = obj.not_applicable
+        started.not_applicable_note = obj.not_applicable_note
+        started.save()
+        obj.pk, obj.version = started.pk, started.version
+        obj._state.adding = False
+
+    def save_formset(self, request: HttpRequest, form: forms.ModelForm, formset, change: bool) -> None:
+        if formset.model is CatalogItem:
+            items = formset.save(commit=False)
+            for item in items:
+                item_prepare(item)
+                item.save()
+            for deleted in formset.deleted_objects:
+                deleted.delete()
+            return
+        super().save_formset(request, form, formset, change)
+
+    def get_urls(self) -> list:
+        def view(name: str, fn) -> path:
+            return path(f"<path:object_id>/{name}/", self.admin_site.admin_view(fn), name=f"catalog_catalog_{name}")
+
+        return [
+            view("submit", self.submit_view),
+            view("review", self.review_view),
+            view("new-version", self.new_version_view),
+            view("import", self.import_view),
+            *super().get_urls(),
+        ]
+
+    def _redirect(self, catalog: Catalog) -> HttpResponseRedirect:
+        return HttpResponseRedirect(reverse("admin:catalog_catalog_change", args=[catalog.pk]))
+
+    def _run(self, request: HttpRequest, catalog: Catalog, action, success: str) -> HttpResponseRedirect:
+        try:
+            result = action()
+        except (ValidationError, PermissionDenied) as error:
+            messages_list = error.messages if isinstance(error, ValidationError) else [str(error)]
+            self.message_user(request, "；".join(messages_list), messages.ERROR)
+            return self._redirect(catalog)
+        self.message_user(request, success, messages.SUCCESS)
+        return self._redirect(result if isinstance(result, Catalog) else catalog)
+
+    def submit_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        catalog = self.get_object(request, object_id)
+        if request.method != "POST":
+            raise PermissionDenied
+        return self._run(request, catalog, lambda: catalog_submit(catalog=catalog, by=request.user), _("已提交审核。"))
+
+    def new_version_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        catalog = self.get_object(request, object_id)
+        if request.method != "POST":
+            raise PermissionDenied
+        return self._run(
+            request,
+            catalog,
+            lambda: catalog_start(unit=catalog.unit, domain=catalog.domain, by=request.user, based_on=catalog),
+            _("已新建版本，请修改后提交审核。"),
+        )
+
+    def review_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        catalog = self.get_object(request, object_id)
+        if not can_review(request.user, catalog):
+            raise PermissionDenied
+        form = ReviewForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            approve = "approve" in request.POST
+            try:
+                catalog_review(catalog=catalog, by=request.user, approve=approve, comment=form.cleaned_data["comment"])
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                self.message_user(request, _("已通过并发布。") if approve else _("已退回。"), messages.SUCCESS)
+                return HttpResponseRedirect(reverse("admin:catalog_catalog_changelist"))
+        context = {**self.admin_site.each_context(request), "form": form, "catalog": catalog, "opts": self.opts}
+        return render(request, "admin/catalog/catalog/review.html", context)
+
+    def import_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        catalog = self.get_object(request, object_id)
+        if not self.has_change_permission(request, catalog):
+            raise PermissionDenied
+        form = ImportForm(request.POST or None, request.FILES or None)
+        errors: list[str] = []
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                items = catalog_items_from_file(upload.name, upload.read(), unit_kind=catalog.unit.kind)
+                catalog_items_replace(catalog=catalog, items=items, by=request.user)
+            except ImportRejected as rejected:
+                errors = rejected.errors
+            else:
+                self.message_user(request, _("已导入 %(n)d 个事项。") % {"n": len(items)}, messages.SUCCESS)
+                return self._redirect(catalog)
+        context = {
+            **self.admin_site.each_context(request),
+            "form": form,
+            "errors": errors,
+            "catalog": catalog,
+            "opts": self.opts,
+        }
+        return render(request, "admin/catalog/catalog/import.html", context)
+
+    def render_change_form(self, request: HttpRequest, context: dict, *args: object, **kwargs: object) -> HttpResponse:
+        catalog = context.get("original")
+        if catalog is not None:
+            context["may_review"] = catalog.status == CatalogStatus.SUBMITTED and can_review(request.user, catalog)
+            context["may_edit"] = catalog.is_editable and can_write_unit(request.user, catalog.unit_id)
+            context["may_new_version"] = catalog.status == CatalogStatus.PUBLISHED and can_write_unit(
+                request.user, catalog.unit_id
+            )
+        return super().render_change_form(request, context, *args, **kwargs)
+
+
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    extra = 1
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label=_("撤回理由"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+@admin.register(Publication)
+class PublicationAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
+    list_display = ("title", "unit", "domain", "formed_on", "due_on", "status", "published_on", "published_on_time")
+    list_filter = ("status", "published_on_time", "domain")
+    search_fields = ("title",)
+    list_select_related = ("unit", "domain")
+    fields = ("item", "title", "body", "formed_on", "published_on", "status", "due_on", "withdrawal_reason")
+    readonly_fields = ("status", "due_on", "withdrawal_reason")
+    inlines = [AttachmentInline]
+    actions = ["publish_selected"]
+    change_form_template = "admin/catalog/publication/change_form.html"
+
+    def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
+        if db_field.name == "item":
+            items = CatalogItem.objects.filter(catalog__status=CatalogStatus.PUBLISHED).select_related(
+                "catalog__unit", "catalog__domain"
+            )
+            if not request.user.is_superuser:
+                items = items.filter(catalog__unit__in=user_unit_ids(request.user))
+            kwargs["queryset"] = items
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_change_permission(self, request: HttpRequest, obj: Publication | None = None) -> bool:
+        if obj is not None and obj.status != "draft":
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Publication | None = None) -> bool:
+        return False
+
+    def save_model(self, request: HttpRequest, obj: Publication, form: forms.ModelForm, change: bool) -> None:
+        publication_save(publication=obj, by=request.user)
+
+    @admin.action(description=_("发布所选信息"))
+    def publish_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        done = 0
+        for publication in queryset.filter(status="draft"):
+            if can_write_unit(request.user, publication.unit_id):
+                publication_publish(publication=publication, by=request.user)
+                done += 1
+        self.message_user(request, _("已发布 %(n)d 条。") % {"n": done}, messages.SUCCESS)
+
+    def get_urls(self) -> list:
+        return [
+            path(
+                "<path:object_id>/withdraw/",
+                self.admin_site.admin_view(self.withdraw_view),
+                name="catalog_publication_withdraw",
+            ),
+            *super().get_urls(),
+        ]
+
+    def withdraw_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        publication = self.get_object(request, object_id)
+        if not can_write_unit(request.user, publication.unit_id):
+            raise PermissionDenied
+        form = WithdrawForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                publication_withdraw(publication=publication, reason=form.cleaned_data["reason"], by=request.user)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                self.message_user(request, _("已撤回。"), messages.SUCCESS)
+                return HttpResponseRedirect(reverse("admin:catalog_publication_changelist"))
+        context = {**self.admin_site.each_context(request), "form": form, "object": publication, "opts": self.opts}
+        return render(request, "admin/withdraw.html", context)

@@ -1,0 +1,39 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CatalogConfig(AppConfig):
+    name = "catalog"
+    verbose_name = _("标准目录与信息发布")
+
+    role_permissions = {
+        "editor": [
+            "view_domain",
+            "view_catalog",
+            "add_catalog",
+            "change_catalog",
+            "view_catalogitem",
+            "add_catalogitem",
+            "change_catalogitem",
+            "delete_catalogitem",
+            "view_publication",
+            "add_publication",
+            "change_publication",
+            "view_attachment",
+            "add_attachment",
+            "change_attachment",
+            "delete_attachment",
+            "view_catalogreview",
+        ],
+        "reviewer": ["view_domain", "view_catalog", "view_catalogitem", "view_catalogreview", "view_publication"],
+        "supervisor": ["view_domain", "view_catalog", "view_catalogitem", "view_catalogreview", "view_publication"],
+    }
+
+    def ready(self) -> None:
+        from catalog.deadlines import register_rules
+        from catalog.pages import register_pages
+        from catalog.search import register_search
+
+        register_rules()
+        register_search()
+        register_pages()

@@ -1,0 +1,24 @@
+from django.db.models import QuerySet
+
+from lushan_portal.sections import Section, home_sections, unit_sections
+from organizations.models import Unit
+
+HOME_PUBLICATIONS = 8
+
+
+def column_context(unit: Unit) -> dict:
+    from catalog.selectors import unit_column
+
+    return {"unit": unit, "column": unit_column(unit.pk)}
+
+
+def home_context() -> dict:
+    from catalog.selectors import domains_with_counts, public_publications
+
+    newest: QuerySet = public_publications().order_by("-published_on", "-id")[:HOME_PUBLICATIONS]
+    return {"domains": domains_with_counts(), "newest": newest}
+
+
+def register_pages() -> None:
+    unit_sections.register(Section(code="catalog", template="catalog/unit_column.html", context=column_context))
+    home_sections.register(Section(code="catalog", template="catalog/home_section.html", context=home_context))

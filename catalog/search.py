@@ -1,0 +1,98 @@
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from lushan_portal.search import SearchSection, highlight, register_section
+
+LEVELS = {"county": "level_county", "township": "level_township"}
+MODES = {"proactive": "mode_proactive", "on_request": "mode_on_request"}
+AUDIENCES = {"public": "audience_public", "specific": "audience_specific"}
+
+
+class CatalogFilterForm(forms.Form):
+    domain = forms.ModelChoiceField(
+        label=_("领域"), required=False, queryset=None, to_field_name="code", empty_label=_("全部领域")
+    )
+    unit = forms.ModelChoiceField(
+        label=_("单位"), required=False, queryset=None, to_field_name="code", empty_label=_("全部单位")
+    )
+    level = forms.ChoiceField(
+        label=_("公开层级"), required=False, choices=[("", _("全部")), ("county", _("县级")), ("township", _("乡级"))]
+    )
+    mode = forms.ChoiceField(
+        label=_("公开方式"),
+        required=False,
+        choices=[("", _("全部")), ("proactive", _("主动")), ("on_request", _("依申请"))],
+    )
+    audience = forms.ChoiceField(
+        label=_("公开对象"),
+        required=False,
+        choices=[("", _("全部")), ("public", _("全社会")), ("specific", _("特定群体"))],
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        from catalog.models import Domain
+        from organizations.models import Unit
+
+        super().__init__(*args, **kwargs)
+        self.fields["domain"].queryset = Domain.objects.filter(is_active=True)
+        self.fields["unit"].queryset = Unit.objects.filter(is_active=True)
+
+
+def item_filters(filters: dict, prefix: str = "") -> dict:
+    lookups = {}
+    if domain := filters.get("domain"):
+        lookups[f"{prefix}catalog__domain"] = domain
+    if unit := filters.get("unit"):
+        lookups[f"{prefix}catalog__unit"] = unit
+    for key, mapping in (("level", LEVELS), ("mode", MODES), ("audience", AUDIENCES)):
+        if value := filters.get(key):
+            lookups[f"{prefix}{mapping[value]}"] = True
+    return lookups
+
+
+def items_matching(terms: list[str], filters: dict) -> QuerySet:
+    from catalog.selectors import public_items
+    from catalog.text_search import item_vector, ranked_match
+
+    items = public_items().filter(**item_filters(filters))
+    return ranked_match(items, terms, vector=item_vector(), fields=["search_document"])
+
+
+def publications_matching(terms: list[str], filters: dict) -> QuerySet:
+    from catalog.selectors import public_publications
+    from catalog.text_search import publication_vector, ranked_match
+
+    publications = public_publications().filter(**item_filters(filters, prefix="item__"))
+    return ranked_match(publications, terms, vector=publication_vector(), fields=["search_title", "search_body"])
+
+
+def item_display(item: object, terms: list[str]) -> tuple[str, str, str]:
+    label = f"{item.catalog.unit.display_name} · {item.catalog.domain.name} · {item}"
+    return label, item.get_absolute_url(), highlight(item.content, terms)
+
+
+def publication_display(publication: object, terms: list[str]) -> tuple[str, str, str]:
+    label = f"{publication.title}（{publication.unit.display_name}，{publication.published_on:%Y-%m-%d}）"
+    return label, publication.get_absolute_url(), highlight(publication.body, terms)
+
+
+def register_search() -> None:
+    register_section(
+        SearchSection(
+            code="publications",
+            title=_("公开信息"),
+            search=publications_matching,
+            display=publication_display,
+            filter_form=CatalogFilterForm,
+        )
+    )
+    register_section(
+        SearchSection(
+            code="catalog_items",
+            title=_("标准目录事项"),
+            search=items_matching,
+            display=item_display,
+            filter_form=CatalogFilterForm,
+        )
+    )

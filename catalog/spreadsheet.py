@@ -1,0 +1,270 @@
+"""Catalog import and export in the national layout (rules.md §2).
+
+Real county files vary: 序号 and 一级事项 merged over the rows they group (only the top cell
+holds the value), a title row above the header, a two-row header whose second row names
+the choices of 公开对象/公开方式/公开层级 with ticks (√) below them, ■/□ boxes for channels,
+several lines in a cell, other words for the same choice (特定群众, 依申请公开, 镇、村级 …),
+a 五公开 column, or no 公开层级 column at all. The importer copes with these or names the
+exact cell it cannot read; a file with any bad row imports nothing.
+"""
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from catalog.models import CatalogItem, TimeLimitKind
+from catalog.rules import parse_time_limit
+from lushan_portal.spreadsheets import ImportRejected, is_blank, normalise_header, read_rows
+from organizations.models import UnitKind
+
+HEADER = [
+    "序号",
+    "一级事项",
+    "二级事项",
+    "公开内容（要素）",
+    "公开依据",
+    "公开时限",
+    "公开主体",
+    "公开渠道和载体",
+    "公开对象",
+    "公开方式",
+    "公开层级",
+]
+TEXT_COLUMNS = {
+    "序号": "group_number",
+    "一级事项": "level1",
+    "二级事项": "level2",
+    "公开内容（要素）": "content",
+    "公开依据": "basis",
+    "公开主体": "responsible",
+}
+HEADER_ALIASES = {"公开内容": "公开内容（要素）", "公开渠道": "公开渠道和载体", "公开载体和渠道": "公开渠道和载体"}
+IGNORED_COLUMNS = {"五公开", "备注", "公开事项"}
+# Choice words as counties write them → (group, flag field).
+CHOICES = {
+    "全社会": ("公开对象", "audience_public"),
+    "特定群体": ("公开对象", "audience_specific"),
+    "特定群众": ("公开对象", "audience_specific"),
+    "特定对象": ("公开对象", "audience_specific"),
+    "主动": ("公开方式", "mode_proactive"),
+    "主动公开": ("公开方式", "mode_proactive"),
+    "依申请": ("公开方式", "mode_on_request"),
+    "依申请公开": ("公开方式", "mode_on_request"),
+    "县级": ("公开层级", "level_county"),
+    "县": ("公开层级", "level_county"),
+    "乡级": ("公开层级", "level_township"),
+    "乡镇级": ("公开层级", "level_township"),
+    "乡（镇）级": ("公开层级", "level_township"),
+    "镇级": ("公开层级", "level_township"),
+    "镇、村级": ("公开层级", "level_township"),
+    "镇（街）级": ("公开层级", "level_township"),
+    "乡、村级": ("公开层级", "level_township"),
+    "乡": ("公开层级", "level_township"),
+}
+GROUPS = ("公开对象", "公开方式", "公开层级")
+GROUP_FLAGS = {
+    "公开对象": ("audience_public", "audience_specific"),
+    "公开方式": ("mode_proactive", "mode_on_request"),
+    "公开层级": ("level_county", "level_township"),
+}
+TICKS = ("√", "✓", "✔", "●", "■", "是", "☑")
+SEPARATORS = re.compile(r"[、,，;；/\n\r\t ]+")
+HEADER_SEARCH_ROWS = 10
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    name: str  # a HEADER name, or a choice word under a group (tick column)
+    group: str | None = None
+
+
+def cell_ref(row_number: int, index: int) -> str:
+    return f"{get_column_letter(index + 1)}{row_number}"
+
+
+def _header_names(row: list[object]) -> list[str]:
+    names = [normalise_header(cell) for cell in row]
+    return [HEADER_ALIASES.get(name, name) for name in names]
+
+
+def find_header(rows: list[list[object]]) -> tuple[int, list[Column]]:
+    """The header's last row index (0-based) and its columns."""
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        names = _header_names(row)
+        if not ({"一级事项", "公开事项", "公开内容（要素）"} & set(names)):
+            continue
+        below = _header_names(rows[index + 1]) if index + 1 < len(rows) else []
+        two_rows = any(name in CHOICES or name in ("一级事项", "二级事项") for name in below)
+        columns: list[Column] = []
+        group = None
+        for position, name in enumerate(names):
+            sub = below[position] if two_rows and position < len(below) else ""
+            if name:
+                group = name if name in GROUPS else None
+            if sub in CHOICES:
+                columns.append(Column(position, CHOICES[sub][1], CHOICES[sub][0]))
+            elif sub:
+                columns.append(Column(position, sub))
+            elif name:
+                columns.append(Column(position, name))
+            elif group is None:
+                continue
+        return (index + 1 if two_rows else index), columns
+    raise ImportRejected([f"前 {HEADER_SEARCH_ROWS} 行中找不到表头（应含“一级事项”或“公开事项”“公开内容（要素）”）。"])
+
+
+def parse_choices(text: str, group: str) -> set[str]:
+    flags = set()
+    for word in (w.strip("□■√ ") for w in SEPARATORS.split(text)):
+        if not word:
+            continue
+        if word not in CHOICES or CHOICES[word][0] != group:
+            known = "、".join(w for w, (g, _f) in CHOICES.items() if g == group)
+            raise ValueError(f"“{word}”不是{group}的选项（可写：{known}）")
+        flags.add(CHOICES[word][1])
+    return flags
+
+
+def parse_channels(text: str) -> str:
+    chosen = re.findall(r"■\s*([^■□\n\r、,，;；]+)", text) if "■" in text or "□" in text else SEPARATORS.split(text)
+    return "、".join(dict.fromkeys(c.strip() for c in chosen if c.strip()))
+
+
+def default_levels(unit_kind: str) -> set[str]:
+    county = unit_kind in (UnitKind.COUNTY_GOVERNMENT, UnitKind.COUNTY_DEPARTMENT)
+    return {"level_county"} if county else {"level_township"}
+
+
+def check_columns(columns: list[Column]) -> None:
+    names = {c.name for c in columns if c.group is None}
+    unknown = sorted(names - set(HEADER) - IGNORED_COLUMNS - {""})
+    if unknown:
+        raise ImportRejected([f"表头有无法识别的列：{'、'.join(unknown)}"])
+    if "一级事项" not in names:
+        raise ImportRejected(["表头缺少“一级事项”列。"])
+
+
+def catalog_items_from_file(name: str, content: bytes, *, unit_kind: str) -> list[CatalogItem]:
+    rows = list(read_rows(name, content))
+    header_end, columns = find_header(rows)
+    check_columns(columns)
+    items: list[CatalogItem] = []
+    errors: list[str] = []
+    carried = {"group_number": "", "level1": ""}
+    for offset, row in enumerate(rows[header_end + 1 :], start=header_end + 2):
+        if all(is_blank(cell) for cell in row):
+            continue
+        item, problems = parse_row(row, offset, columns, carried, unit_kind)
+        if problems:
+            errors += [f"第 {offset} 行：{p}" for p in problems]
+        else:
+            items.append(item)
+    if errors:
+        raise ImportRejected(errors)
+    if not items:
+        raise ImportRejected(["文件中没有事项行。"])
+    return items
+
+
+def parse_row(
+    row: list[object], number: int, columns: list[Column], carried: dict, unit_kind: str
+) -> tuple[CatalogItem | None, list[str]]:
+    values: dict[str, object] = {}
+    flags: dict[str, set[str]] = {group: set() for group in GROUPS}
+    seen_groups: set[str] = set()
+    problems: list[str] = []
+    for column in columns:
+        raw = row[column.index] if column.index < len(row) else None
+        text = "" if is_blank(raw) else str(raw).strip()
+        if column.group:
+            seen_groups.add(column.group)
+            if any(tick in text for tick in TICKS):
+                flags[column.group].add(column.name)
+            continue
+        ref = cell_ref(number, column.index)
+        if column.name in TEXT_COLUMNS:
+            values[TEXT_COLUMNS[column.name]] = text
+        elif column.name == "公开时限":
+            try:
+                limit = parse_time_limit(text)
+            except ValueError as error:
+                problems.append(f"“公开时限”（{ref}）：{error}")
+                continue
+            values.update(time_limit_text=text, time_limit_kind=limit.kind, time_limit_days=limit.days)
+        elif column.name == "公开渠道和载体":
+            values["channels"] = parse_channels(text)
+        elif column.name in GROUPS:
+            seen_groups.add(column.name)
+            try:
+                flags[column.name] |= parse_choices(text, column.name)
+            except ValueError as error:
+                problems.append(f"“{column.name}”（{ref}）：{error}")
+    if not values.get("level1"):
+        values["level1"] = carried["level1"]
+        values["group_number"] = values.get("group_number") or carried["group_number"]
+    carried.update(level1=values["level1"], group_number=values.get("group_number", ""))
+    if not values["level1"]:
+        problems.append("“一级事项”为空，且上方没有可沿用的一级事项")
+    if "公开层级" not in seen_groups or not flags["公开层级"]:
+        flags["公开层级"] = flags["公开层级"] or default_levels(unit_kind)
+    for group in ("公开对象", "公开方式"):
+        if group in seen_groups and not flags[group]:
+            problems.append(f"“{group}”没有选择任何一项")
+        flags[group] = flags[group] or {GROUP_FLAGS[group][0]}
+    if problems:
+        return None, problems
+    for group, names in GROUP_FLAGS.items():
+        for flag in names:
+            values[flag] = flag in flags[group]
+    values.setdefault("time_limit_kind", TimeLimitKind.WORKING_DAYS)
+    return CatalogItem(**values), []
+
+
+def item_row(item: CatalogItem) -> list[str]:
+    return [
+        item.group_number,
+        item.level1,
+        item.level2,
+        item.content,
+        item.basis,
+        item.time_limit_text,
+        item.responsible,
+        item.channels,
+        item.audience_label,
+        item.mode_label,
+        item.level_label,
+    ]
+
+
+def catalog_xlsx(items: list[CatalogItem], title: str) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "标准目录"
+    sheet.append(HEADER)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for item in items:
+        sheet.append(item_row(item))
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for index, width in enumerate([6, 16, 18, 40, 30, 22, 16, 24, 12, 12, 12], start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    book.properties.title = title
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def catalog_csv(items: list[CatalogItem]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(HEADER)
+    writer.writerows(item_row(item) for item in items)
+    return "\ufeff" + buffer.getvalue()
