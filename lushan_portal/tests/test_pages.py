@@ -28,8 +28,8 @@ def test_search_finds_units_by_chinese_words(client, django_assert_max_num_queri
     with django_assert_max_num_queries(6):
         page = client.get(reverse("search"), {"q": "民政局"})
     html = page.content.decode()
-    assert "鲁山县民政局" in html
-    assert "鲁山县教育体育局" not in html
+    assert '<a href="/units/civil-affairs/">鲁山县民政局</a>' in html
+    assert '<a href="/units/education/">' not in html
 
 
 def test_search_splits_the_query_into_words(client):
