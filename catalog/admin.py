@@ -5,11 +5,23 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from catalog.models import Attachment, Catalog, CatalogItem, CatalogReview, CatalogStatus, Domain, Publication
+from catalog.models import (
+    OPEN_STATUSES,
+    Attachment,
+    Catalog,
+    CatalogItem,
+    CatalogReview,
+    CatalogStatus,
+    Domain,
+    Publication,
+)
 from catalog.services import (
+    ERROR_FUTURE_PUBLICATION,
+    ERROR_OPEN_DRAFT,
     can_review,
     catalog_items_replace,
     catalog_review,
@@ -80,6 +92,9 @@ class CatalogAddForm(forms.ModelForm):
             self.add_error("based_on", _("只能参照已发布的目录。"))
         if source and cleaned.get("domain") and source.domain_id != cleaned["domain"].pk:
             self.add_error("based_on", _("参照目录必须是同一领域。"))
+        unit, domain = cleaned.get("unit"), cleaned.get("domain")
+        if unit and domain and Catalog.objects.filter(unit=unit, domain=domain, status__in=OPEN_STATUSES).exists():
+            self.add_error(None, ERROR_OPEN_DRAFT)
         return cleaned
 
 
@@ -272,6 +287,18 @@ class AttachmentInline(admin.TabularInline):
     extra = 1
 
 
+class PublicationForm(forms.ModelForm):
+    class Meta:
+        model = Publication
+        fields = ["item", "title", "body", "formed_on", "published_on"]
+
+    def clean_published_on(self):
+        published_on = self.cleaned_data.get("published_on")
+        if published_on and published_on > timezone.localdate():
+            raise ValidationError(ERROR_FUTURE_PUBLICATION)
+        return published_on
+
+
 class WithdrawForm(forms.Form):
     reason = forms.CharField(label=_("撤回理由"), widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -282,6 +309,7 @@ class PublicationAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
     list_filter = ("status", "published_on_time", "domain")
     search_fields = ("title",)
     list_select_related = ("unit", "domain")
+    form = PublicationForm
     fields = ("item", "title", "body", "formed_on", "published_on", "status", "due_on", "withdrawal_reason")
     readonly_fields = ("status", "due_on", "withdrawal_reason")
     inlines = [AttachmentInline]

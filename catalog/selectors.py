@@ -8,8 +8,10 @@ READABLE_CATALOG_STATUSES = (CatalogStatus.PUBLISHED, CatalogStatus.SUPERSEDED)
 
 
 def domains_with_counts() -> QuerySet:
-    return Domain.objects.filter(is_active=True).annotate(
-        published_count=Count("catalogs", filter=Q(catalogs__status=CatalogStatus.PUBLISHED))
+    return (
+        Domain.objects.filter(is_active=True)
+        .select_related("lead_unit")
+        .annotate(published_count=Count("catalogs", filter=Q(catalogs__status=CatalogStatus.PUBLISHED)))
     )
 
 

@@ -36,6 +36,7 @@ ERROR_RETURN_COMMENT = "退回必须填写审核意见。"
 ERROR_ITEM_UNPUBLISHED = "只能在已发布目录的事项下发布信息。"
 ERROR_PUBLICATION_STATE = "该信息已发布或已撤回。"
 ERROR_REASON_REQUIRED = "撤回必须填写理由。"
+ERROR_FUTURE_PUBLICATION = "发布日期不能晚于今天。"
 
 
 def openness_office_code() -> str:
@@ -174,6 +175,8 @@ def publication_save(*, publication: Publication, by: AbstractBaseUser | None = 
         raise ValidationError(_(ERROR_ITEM_UNPUBLISHED))
     if by is not None and not can_write_unit(by, item.catalog.unit_id):
         raise PermissionDenied(_(ERROR_NOT_EDITOR))
+    if publication.published_on and publication.published_on > timezone.localdate():
+        raise ValidationError({"published_on": _(ERROR_FUTURE_PUBLICATION)})
     if publication.created_by_id is None:
         publication.created_by = by
     publication_prepare(publication)

@@ -72,6 +72,7 @@ GROUP_FLAGS = {
     "公开方式": ("mode_proactive", "mode_on_request"),
     "公开层级": ("level_county", "level_township"),
 }
+CANONICAL = {"公开对象": "全社会、特定群体", "公开方式": "主动、依申请", "公开层级": "县级、乡级"}
 TICKS = ("√", "✓", "✔", "●", "■", "是", "☑")
 SEPARATORS = re.compile(r"[、,，;；/\n\r\t ]+")
 HEADER_SEARCH_ROWS = 10
@@ -93,6 +94,18 @@ def _header_names(row: list[object]) -> list[str]:
     return [HEADER_ALIASES.get(name, name) for name in names]
 
 
+def is_second_header_row(names: list[str], below: list[str]) -> bool:
+    """True when ``below`` names 一级/二级事项 or a tick grid: two choices of the group above."""
+    if {"一级事项", "二级事项"} & set(below):
+        return True
+    for position, name in enumerate(names[:-1]):
+        if name in GROUPS and position + 1 < len(below):
+            pair = [CHOICES.get(below[position]), CHOICES.get(below[position + 1])]
+            if all(choice and choice[0] == name for choice in pair):
+                return True
+    return False
+
+
 def find_header(rows: list[list[object]]) -> tuple[int, list[Column]]:
     """The header's last row index (0-based) and its columns."""
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
@@ -100,7 +113,7 @@ def find_header(rows: list[list[object]]) -> tuple[int, list[Column]]:
         if not ({"一级事项", "公开事项", "公开内容（要素）"} & set(names)):
             continue
         below = _header_names(rows[index + 1]) if index + 1 < len(rows) else []
-        two_rows = any(name in CHOICES or name in ("一级事项", "二级事项") for name in below)
+        two_rows = is_second_header_row(names, below)
         columns: list[Column] = []
         group = None
         for position, name in enumerate(names):
@@ -125,8 +138,7 @@ def parse_choices(text: str, group: str) -> set[str]:
         if not word:
             continue
         if word not in CHOICES or CHOICES[word][0] != group:
-            known = "、".join(w for w, (g, _f) in CHOICES.items() if g == group)
-            raise ValueError(f"“{word}”不是{group}的选项（可写：{known}）")
+            raise ValueError(f"“{word}”不是{group}的选项（可写：{CANONICAL[group]}）")
         flags.add(CHOICES[word][1])
     return flags
 
@@ -179,6 +191,7 @@ def parse_row(
     flags: dict[str, set[str]] = {group: set() for group in GROUPS}
     seen_groups: set[str] = set()
     problems: list[str] = []
+    unreadable: set[str] = set()
     for column in columns:
         raw = row[column.index] if column.index < len(row) else None
         text = "" if is_blank(raw) else str(raw).strip()
@@ -205,6 +218,7 @@ def parse_row(
                 flags[column.name] |= parse_choices(text, column.name)
             except ValueError as error:
                 problems.append(f"“{column.name}”（{ref}）：{error}")
+                unreadable.add(column.name)
     if not values.get("level1"):
         values["level1"] = carried["level1"]
         values["group_number"] = values.get("group_number") or carried["group_number"]
@@ -214,7 +228,7 @@ def parse_row(
     if "公开层级" not in seen_groups or not flags["公开层级"]:
         flags["公开层级"] = flags["公开层级"] or default_levels(unit_kind)
     for group in ("公开对象", "公开方式"):
-        if group in seen_groups and not flags[group]:
+        if group in seen_groups and not flags[group] and group not in unreadable:
             problems.append(f"“{group}”没有选择任何一项")
         flags[group] = flags[group] or {GROUP_FLAGS[group][0]}
     if problems:

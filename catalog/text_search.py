@@ -11,11 +11,33 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Case, Q, QuerySet, Value, When
 
+# Abbreviations citizens type for the words catalogs use: a query for the left also finds the right.
+SYNONYMS = {
+    "低保": "最低生活保障",
+    "医保": "医疗保障",
+    "社保": "社会保险",
+    "公租房": "公共租赁住房",
+    "危房": "危险房屋",
+}
+
+
+def tokens(text: str) -> list[str]:
+    """Search-mode jieba tokens, lower-cased, punctuation dropped."""
+    found = {token.strip().lower() for token in jieba.cut_for_search(text or "")}
+    return sorted(token for token in found if any(ch.isalnum() for ch in token))
+
 
 def segment(text: str) -> str:
-    """Search-mode tokens between spaces: '最低生活保障' → ' 保障 最低 最低生活保障 生活 '."""
-    tokens = {token.strip().lower() for token in jieba.cut_for_search(text or "")}
-    return " " + " ".join(sorted(token for token in tokens if token)) + " "
+    """The stored document: tokens between spaces, '最低生活保障' → ' 保障 最低 生活 '."""
+    return " " + " ".join(tokens(text)) + " "
+
+
+def alternatives(term: str) -> list[list[str]]:
+    """Ways a query term can match: itself, or every token of its long form."""
+    found = [[term]]
+    if term in SYNONYMS:
+        found.append(tokens(SYNONYMS[term]))
+    return found
 
 
 def item_vector() -> SearchVector:
@@ -42,7 +64,7 @@ def ranked_match(queryset: QuerySet, terms: list[str], *, vector: SearchVector, 
     if not terms:
         return queryset.none()
     if connection.vendor == "postgresql":
-        query = SearchQuery(" & ".join(_quote(t) for t in terms), config="simple", search_type="raw")
+        query = SearchQuery(" & ".join(_tsquery_term(t) for t in terms), config="simple", search_type="raw")
         return (
             queryset.annotate(document=vector)
             .filter(document=query)
@@ -51,11 +73,22 @@ def ranked_match(queryset: QuerySet, terms: list[str], *, vector: SearchVector, 
         )
     condition = Q()
     for term in terms:
-        any_field = Q()
-        for field in fields:
-            any_field |= Q(**{f"{field}__contains": f" {term} "})
-        condition &= any_field
+        any_way = Q()
+        for group in alternatives(term):
+            all_tokens = Q()
+            for token in group:
+                any_field = Q()
+                for field in fields:
+                    any_field |= Q(**{f"{field}__contains": f" {token} "})
+                all_tokens &= any_field
+            any_way |= all_tokens
+        condition &= any_way
     return queryset.filter(condition).annotate(rank=_title_hits(fields[0], terms)).order_by("-rank", "-pk")
+
+
+def _tsquery_term(term: str) -> str:
+    ways = ["(" + " & ".join(_quote(token) for token in group) + ")" for group in alternatives(term)]
+    return "(" + " | ".join(ways) + ")"
 
 
 def _quote(term: str) -> str:
