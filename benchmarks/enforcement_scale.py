@@ -28,6 +28,7 @@ def load(rows: int) -> None:
     from enforcement.demo import credit_code
     from enforcement.models import Decision
     from enforcement.rules import default_publicity_until, publication_due
+    from lushan_portal.text_search import bigram_document
     from organizations.models import Unit
     from organizations.seed import seed_units
 
@@ -77,6 +78,9 @@ def load(rows: int) -> None:
                 "publication_due": due[decided].isoformat(),
                 "created_at": now,
             }
+            values["search_document"] = bigram_document(
+                "" if natural else values["party_name"], values["decision_number"], values["credit_code"]
+            )
             writer.writerow([values.get(f.name, "") for f in fields])
         buffer.seek(0)
         with connection.cursor() as cursor:
@@ -168,6 +172,8 @@ def bench_pages() -> None:
         "search page, by credit code": ("/enforcement/", {"q": some.credit_code}),
         "search page, by decision number": ("/enforcement/", {"q": some.decision_number}),
         "search page, by party name": ("/enforcement/", {"q": "第4242号商贸"}),
+        "search page, 2 characters": ("/enforcement/", {"q": "商贸"}),
+        "site search, 2 characters": ("/search/", {"q": "鑫源"}),
         "search page, unit + date range": (
             "/enforcement/",
             {"unit": some.unit.code, "date_from": (timezone.localdate() - timedelta(days=90)).isoformat()},

@@ -25,11 +25,10 @@ ALLOWED_TYPES = {
     ".pptx": ZIP,
     ".ofd": ZIP,
 }
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
 def max_attachment_bytes() -> int:
-    return getattr(settings, "CATALOG_ATTACHMENT_MAX_BYTES", DEFAULT_MAX_BYTES)
+    return settings.CATALOG_ATTACHMENT_MAX_BYTES
 
 
 def validate_attachment(upload: File) -> None:

@@ -6,6 +6,17 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from catalog.attachments import validate_attachment
+from lushan_portal.text_search import document_vector
+
+
+def item_vector():
+    """What a catalog item's search matches (and what its GIN index is built on)."""
+    return document_vector("search_document")
+
+
+def publication_vector():
+    """A publication's search document: title above body."""
+    return document_vector("search_title", "A") + document_vector("search_body", "B")
 
 
 class Domain(models.Model):

@@ -52,29 +52,37 @@ def item_filters(filters: dict, prefix: str = "") -> dict:
 
 
 def items_matching(terms: list[str], filters: dict) -> QuerySet:
+    from catalog.models import item_vector
     from catalog.selectors import public_items
-    from catalog.text_search import item_vector, ranked_match
+    from lushan_portal.text_search import ranked_match
 
     items = public_items().filter(**item_filters(filters))
     return ranked_match(items, terms, vector=item_vector(), fields=["search_document"])
 
 
 def publications_matching(terms: list[str], filters: dict) -> QuerySet:
+    from catalog.models import publication_vector
     from catalog.selectors import public_publications
-    from catalog.text_search import publication_vector, ranked_match
+    from lushan_portal.text_search import ranked_match
 
     publications = public_publications().filter(**item_filters(filters, prefix="item__"))
     return ranked_match(publications, terms, vector=publication_vector(), fields=["search_title", "search_body"])
 
 
+def with_long_forms(terms: list[str]) -> list[str]:
+    from lushan_portal.text_search import SYNONYMS
+
+    return terms + [SYNONYMS[term] for term in terms if term in SYNONYMS]
+
+
 def item_display(item: object, terms: list[str]) -> tuple[str, str, str]:
     label = f"{item.catalog.unit.display_name} · {item.catalog.domain.name} · {item}"
-    return label, item.get_absolute_url(), highlight(item.content, terms)
+    return label, item.get_absolute_url(), highlight(item.content, with_long_forms(terms))
 
 
 def publication_display(publication: object, terms: list[str]) -> tuple[str, str, str]:
     label = f"{publication.title}（{publication.unit.display_name}，{publication.published_on:%Y-%m-%d}）"
-    return label, publication.get_absolute_url(), highlight(publication.body, terms)
+    return label, publication.get_absolute_url(), highlight(publication.body, with_long_forms(terms))
 
 
 def register_search() -> None:

@@ -21,7 +21,7 @@ from catalog.models import (
     ReviewDecision,
 )
 from catalog.rules import due_date
-from catalog.text_search import segment
+from lushan_portal.text_search import segment
 from organizations.models import Role, Unit
 from organizations.scoping import can_write_unit, user_unit_ids
 
@@ -40,7 +40,7 @@ ERROR_FUTURE_PUBLICATION = "发布日期不能晚于今天。"
 
 
 def openness_office_code() -> str:
-    return getattr(settings, "OPENNESS_OFFICE_UNIT_CODE", "gov-office")
+    return settings.OPENNESS_OFFICE_UNIT_CODE
 
 
 def item_key(item: CatalogItem) -> str:

@@ -1,13 +1,34 @@
 """One FilterSet for the public search page, the CSV export and the API."""
 
 import django_filters
+from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from enforcement.models import DecisionKind, LicenceCategory, PartyCategory, PenaltyCategory
+from enforcement.models import DecisionKind, LicenceCategory, PartyCategory, PenaltyCategory, decision_vector
+from lushan_portal.text_search import bigram_match
 from organizations.models import Unit
 
 MAX_QUERY_LENGTH = 100
+
+
+def decisions_matching_text(queryset: QuerySet, value: str) -> QuerySet:
+    """Party name (not a natural person's), decision number or credit code contains ``value``.
+
+    The bigram document narrows through its GIN index; the contains check then keeps the
+    exact matches. A natural person's name is never searchable: that alone would reveal
+    who was penalised.
+    """
+    value = value.strip()
+    if not value:
+        return queryset
+    exact = Q(party_name__icontains=value) & ~Q(party_category=PartyCategory.NATURAL_PERSON)
+    exact |= Q(decision_number__icontains=value)
+    candidates = bigram_match("search_document", value)
+    if candidates is None:
+        return queryset.filter(Q(credit_code=value.upper()) | exact)
+    queryset = queryset.annotate(document=decision_vector()) if connection.vendor == "postgresql" else queryset
+    return queryset.filter(Q(credit_code=value.upper()) | (candidates & exact))
 
 
 class DecisionFilter(django_filters.FilterSet):
@@ -31,12 +52,7 @@ class DecisionFilter(django_filters.FilterSet):
     date_to = django_filters.DateFilter(label=_("决定日期至"), field_name="decision_date", lookup_expr="lte")
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        value = value.strip()
-        if not value:
-            return queryset
-        # A natural person's name is never searchable: that alone would reveal who was penalised.
-        by_name = Q(party_name__icontains=value) & ~Q(party_category=PartyCategory.NATURAL_PERSON)
-        return queryset.filter(Q(credit_code=value.upper()) | Q(decision_number__icontains=value) | by_name)
+        return decisions_matching_text(queryset, value)
 
     def filter_penalty_category(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(penalty_categories__contains=PenaltyCategory(value).label)

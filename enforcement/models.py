@@ -6,6 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from enforcement.validators import validate_credit_code
+from lushan_portal.text_search import document_vector
+
+
+def decision_vector():
+    """What the public search matches (and what its GIN index is built on)."""
+    return document_vector("search_document")
 
 
 class DecisionKind(models.TextChoices):
@@ -121,6 +127,9 @@ class Decision(models.Model):
     withdrawn_at = models.DateTimeField(_("撤回时间"), null=True, blank=True)
     withdrawal_reason = models.TextField(_("撤回理由"), blank=True)
 
+    # Bigrams of what the public may search: the party's name (never a natural person's),
+    # the decision number and the credit code. Kept by services.decision_prepare.
+    search_document = models.TextField(editable=False, blank=True)
     created_at = models.DateTimeField(_("录入时间"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("录入人"), null=True, blank=True, on_delete=models.SET_NULL

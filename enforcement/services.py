@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from enforcement.models import Decision, DecisionKind, DecisionStatus, PartyCategory
 from enforcement.rules import default_publicity_until, publication_due, withdrawal_due
+from lushan_portal.text_search import bigram_document
 
 ERROR_REASON_REQUIRED = "撤回必须填写理由。"
 ERROR_NOTE_REQUIRED = "更正已公开的决定必须填写更正说明。"
@@ -37,6 +38,13 @@ def decision_prepare(decision: Decision) -> None:
     if not decision.authority_name and decision.unit_id:
         decision.authority_name = decision.unit.name
     decision.withdrawal_due = withdrawal_due(decision.revoked_on) if decision.revoked_on else None
+    decision.search_document = decision_search_document(decision)
+
+
+def decision_search_document(decision: Decision) -> str:
+    # A natural person's name is never searchable: that alone would reveal who was penalised.
+    name = "" if decision.party_category == PartyCategory.NATURAL_PERSON else decision.party_name
+    return bigram_document(name, decision.decision_number, decision.credit_code)
 
 
 @transaction.atomic

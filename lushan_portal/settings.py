@@ -139,6 +139,11 @@ STORAGES = {
 
 LOGIN_URL = "admin:login"
 
+# The openness office (政务公开主管部门): its reviewers review catalogs of every domain.
+OPENNESS_OFFICE_UNIT_CODE = env_str("OPENNESS_OFFICE_UNIT_CODE", "gov-office")
+# Largest attachment accepted under a publication.
+CATALOG_ATTACHMENT_MAX_BYTES = env_int("CATALOG_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
+
 # Security. Production sits behind a TLS-terminating proxy that sets X-Forwarded-Proto.
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-# GIN indexes over the very expressions the search queries use (catalog.text_search).
+# GIN indexes over the very expressions the search queries use (catalog.models).
 SEARCH_INDEXES = {
     "CatalogItem": ("catalogitem_search_gin", "item_vector"),
     "Publication": ("publication_search_gin", "publication_vector"),
@@ -18,10 +18,10 @@ def seed_domains(apps, schema_editor):
 def _indexes(apps):
     from django.contrib.postgres.indexes import GinIndex
 
-    from catalog import text_search
+    from catalog import models
 
     for model_name, (index_name, vector) in SEARCH_INDEXES.items():
-        yield apps.get_model("catalog", model_name), GinIndex(getattr(text_search, vector)(), name=index_name)
+        yield apps.get_model("catalog", model_name), GinIndex(getattr(models, vector)(), name=index_name)
 
 
 def add_search_indexes(apps, schema_editor):

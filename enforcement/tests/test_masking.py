@@ -45,7 +45,7 @@ def public_outputs(client, decision) -> dict[str, str]:
         "api detail": client.get(f"/api/enforcement/{decision.pk}/").content.decode(),
         "atom": client.get("/feeds/enforcement/").content.decode(),
         "rss": client.get("/feeds/enforcement/rss/").content.decode(),
-        "site search": client.get(reverse("search"), {"q": "扰乱公共秩序"}).content.decode(),
+        "site search": client.get(reverse("search"), {"q": "鲁测罚"}).content.decode(),
         "list search": client.get(reverse("enforcement:list"), {"q": "鲁测罚"}).content.decode(),
     }
 

@@ -1,10 +1,15 @@
-"""Chinese full-text search: jieba (search mode) at write time into stored documents.
+"""Chinese full-text search over stored documents, for every app.
 
-PostgreSQL: a GIN-indexed tsvector ('simple' configuration) over the stored documents,
-title weighted above body; the index is built from the same expressions the queries use
-(``item_vector``, ``publication_vector``), so the planner can match them. SQLite: the
-stored documents are matched token by token (correct, slower).
+Chinese has no spaces, so text is turned into space-separated tokens at write time:
+- words (``segment``): jieba in search mode, for prose (catalog items, publications);
+- bigrams (``bigram_document``): every pair of neighbouring characters, for names and
+  numbers that no dictionary knows (a company name, a decision number).
+PostgreSQL: a GIN-indexed tsvector ('simple' configuration) over the stored document,
+built from the same expression the queries use, so the planner can match them. SQLite:
+the stored document is matched token by token (correct, slower).
 """
+
+import re
 
 import jieba
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
@@ -40,14 +45,40 @@ def alternatives(term: str) -> list[list[str]]:
     return found
 
 
-def item_vector() -> SearchVector:
-    return SearchVector("search_document", config="simple")
+WORD_RUNS = re.compile(r"[0-9a-z\u3400-\u9fff]+")
 
 
-def publication_vector() -> SearchVector:
-    return SearchVector("search_title", config="simple", weight="A") + SearchVector(
-        "search_body", config="simple", weight="B"
-    )
+def bigrams(text: str) -> list[str]:
+    """'鑫源商贸' → ['鑫源', '源商', '商贸']; a one-character run stays itself."""
+    found: list[str] = []
+    for run in WORD_RUNS.findall((text or "").lower()):
+        found += [run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)]
+    return found
+
+
+def bigram_document(*texts: str) -> str:
+    return " " + " ".join(sorted({gram for text in texts for gram in bigrams(text)})) + " "
+
+
+def document_vector(field: str, weight: str | None = None) -> SearchVector:
+    return SearchVector(field, config="simple", weight=weight)
+
+
+def bigram_match(field: str, query: str) -> Q | None:
+    """A condition: the bigram document in ``field`` holds every bigram of ``query``.
+
+    None when the query has no bigram (a single character): the caller falls back.
+    The caller annotates ``document=document_vector(field)`` on PostgreSQL.
+    """
+    grams = sorted(set(bigrams(query)))
+    if not grams or (len(grams) == 1 and len(grams[0]) == 1):
+        return None
+    if connection.vendor == "postgresql":
+        return Q(document=SearchQuery(" & ".join(_quote(g) for g in grams), config="simple", search_type="raw"))
+    condition = Q()
+    for gram in grams:
+        condition &= Q(**{f"{field}__contains": f" {gram} "})
+    return condition
 
 
 def _title_hits(field: str, terms: list[str]) -> Case:
