@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from catalog.attachments import validate_attachment
+from lushan_portal.attachments import validate_attachment
 from lushan_portal.text_search import document_vector
 
 

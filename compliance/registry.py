@@ -31,7 +31,37 @@ class DeadlineRule:
     recompute_due_dates: Callable[[], int] | None = None
 
 
+@dataclass(frozen=True)
+class IndicatorValue:
+    numerator: int
+    denominator: int
+    met: bool | None  # None: nothing to measure ("no data")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A figure per unit over a period, with a target, for the supervisors' dashboard.
+
+    compute(start, end): {unit id: IndicatorValue} for the units with data, in a fixed
+    number of queries (an aggregate grouped by unit), never one per unit.
+    """
+
+    code: str
+    title: str
+    target: str
+    compute: Callable[[date, date], dict[int, IndicatorValue]]
+
+
 _rules: dict[str, DeadlineRule] = {}
+_indicators: dict[str, Indicator] = {}
+
+
+def register_indicator(indicator: Indicator) -> None:
+    _indicators[indicator.code] = indicator
+
+
+def indicators() -> list[Indicator]:
+    return list(_indicators.values())
 
 
 def register_rule(rule: DeadlineRule) -> None:

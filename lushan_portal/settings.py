@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "compliance",
     "workdays",
     "catalog",
+    "interpretation",
     "enforcement",
 ]
 
@@ -141,8 +142,10 @@ LOGIN_URL = "admin:login"
 
 # The openness office (政务公开主管部门): its reviewers review catalogs of every domain.
 OPENNESS_OFFICE_UNIT_CODE = env_str("OPENNESS_OFFICE_UNIT_CODE", "gov-office")
+# 三同步: an interpretation at latest this many working days after its document.
+INTERPRETATION_SYNC_WORKING_DAYS = env_int("INTERPRETATION_SYNC_WORKING_DAYS", 3)
 # Largest attachment accepted under a publication.
-CATALOG_ATTACHMENT_MAX_BYTES = env_int("CATALOG_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
+ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
 
 # Security. Production sits behind a TLS-terminating proxy that sets X-Forwarded-Proto.
 if PRODUCTION:

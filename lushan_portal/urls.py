@@ -9,6 +9,7 @@ from rest_framework.routers import DefaultRouter
 from catalog.api import CatalogViewSet, DomainViewSet, ItemViewSet, PublicationViewSet
 from compliance.api import AlertViewSet
 from enforcement.api import DecisionViewSet
+from interpretation.api import DocumentViewSet, InterpretationViewSet
 from lushan_portal import views
 from organizations.api import UnitViewSet
 
@@ -25,6 +26,8 @@ router.register("domains", DomainViewSet, basename="domain")
 router.register("catalogs", CatalogViewSet, basename="catalog")
 router.register("catalog-items", ItemViewSet, basename="catalog-item")
 router.register("publications", PublicationViewSet, basename="publication")
+router.register("policies", DocumentViewSet, basename="policy")
+router.register("interpretations", InterpretationViewSet, basename="interpretation")
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -32,6 +35,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("units/", include("organizations.urls")),
     path("", include("catalog.urls")),
+    path("", include("interpretation.urls")),
     path("enforcement/", include("enforcement.urls")),
     path("feeds/", include("lushan_portal.feeds")),
     path("admin/", admin.site.urls),

@@ -127,11 +127,12 @@ def test_pages_stay_constant_in_queries(client, published, township, django_asse
         published_publication(approval, title=f"低保公示{n}", formed_on=date(2025, 10, 1))
     pages = {
         reverse("catalog:domain", args=["social-assistance"]): 2,
-        reverse("organizations:unit_detail", args=[township.code]): 3,
+        # unit, catalog column (2), interpretation figures (2)
+        reverse("organizations:unit_detail", args=[township.code]): 5,
         reverse("catalog:unit_domain", args=[township.code, "social-assistance"]): 4,
         approval.get_absolute_url(): 2,
         published["list"].get_absolute_url(): 2,
-        reverse("search") + "?q=低保": 6,
+        reverse("search") + "?q=低保": 7,
         "/api/catalog-items/?q=低保": 3,
         "/api/publications/?domain=social-assistance": 2,
         "/api/domains/": 1,
@@ -155,13 +156,13 @@ def test_api_filters_and_search(client, published, township):
 @pytest.mark.parametrize(
     ("name", "content", "error"),
     [
-        ("a.exe", b"MZ", "不支持的附件类型"),
+        ("a.exe", b"MZ", "不支持的文件类型"),
         ("a.pdf", b"GIF89a", "与扩展名"),
         ("a.pdf", b"%PDF-1.7" + b"0" * 2048, "不能超过"),
     ],
 )
 def test_attachments_are_checked(published, settings, name, content, error):
-    settings.CATALOG_ATTACHMENT_MAX_BYTES = 1024
+    settings.ATTACHMENT_MAX_BYTES = 1024
     attachment = Attachment(publication=published["list"], file=SimpleUploadedFile(name, content))
     with pytest.raises(ValidationError, match=error):
         attachment.full_clean()

@@ -9,8 +9,8 @@ pytestmark = pytest.mark.django_db
 
 def test_home_is_chinese_with_one_h1_landmarks_and_search(client, django_assert_max_num_queries):
     seed_units()
-    # units, domains with counts, newest publications, newest decisions
-    with django_assert_max_num_queries(4):
+    # units, domains with counts, newest publications, interpretations, decisions
+    with django_assert_max_num_queries(5):
         page = client.get("/")
     html = page.content.decode()
     assert page.status_code == 200
@@ -24,8 +24,8 @@ def test_home_is_chinese_with_one_h1_landmarks_and_search(client, django_assert_
 
 def test_search_finds_units_by_chinese_words(client, django_assert_max_num_queries):
     seed_units()
-    # one query per section (units, enforcement, publications, catalog items) + the filter choices
-    with django_assert_max_num_queries(6):
+    # one query per section (units, enforcement, publications, items, policies) + the filter choices
+    with django_assert_max_num_queries(7):
         page = client.get(reverse("search"), {"q": "民政局"})
     html = page.content.decode()
     assert '<a href="/units/civil-affairs/">鲁山县民政局</a>' in html

@@ -1,0 +1,31 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class InterpretationConfig(AppConfig):
+    name = "interpretation"
+    verbose_name = _("政策文件与解读")
+
+    _editable = [
+        "policydocument",
+        "documentattachment",
+        "interpretation",
+        "galleryimage",
+        "processstep",
+        "questionanswer",
+    ]
+    role_permissions = {
+        "editor": [f"{action}_{model}" for model in _editable for action in ("view", "add", "change")]
+        + [f"delete_{model}" for model in ("documentattachment", "galleryimage", "processstep", "questionanswer")],
+        "reviewer": ["view_policydocument", "view_interpretation"],
+        "supervisor": ["view_policydocument", "view_interpretation"],
+    }
+
+    def ready(self) -> None:
+        from interpretation.deadlines import register_rules
+        from interpretation.pages import register_pages
+        from interpretation.search import register_search
+
+        register_rules()
+        register_search()
+        register_pages()

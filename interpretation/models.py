@@ -1,0 +1,216 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from lushan_portal.attachments import validate_attachment, validate_image, validate_video
+from lushan_portal.text_search import document_vector
+
+
+def document_vector_expression():
+    """What the public search of documents matches (and what its GIN index is built on)."""
+    return document_vector("search_document")
+
+
+class DocumentKind(models.TextChoices):
+    NORMATIVE = "normative", _("行政规范性文件")
+    OTHER = "other", _("其他政策文件")
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("未发布")
+    PUBLISHED = "published", _("已发布")
+    WITHDRAWN = "withdrawn", _("已撤回")
+
+
+class PolicyDocument(models.Model):
+    unit = models.ForeignKey(
+        "organizations.Unit", verbose_name=_("发文单位"), on_delete=models.PROTECT, related_name="policy_documents"
+    )
+    kind = models.CharField(_("类型"), max_length=16, choices=DocumentKind.choices, default=DocumentKind.NORMATIVE)
+    title = models.CharField(_("标题"), max_length=300)
+    number = models.CharField(_("文号"), max_length=100, blank=True)
+    body = models.TextField(_("正文"))
+    signed_on = models.DateField(_("成文日期"))
+    published_on = models.DateField(_("发布日期"), null=True, blank=True)
+    executive_meeting = models.BooleanField(
+        _("经政府常务会议审议通过"),
+        default=False,
+        help_text=_("且涉及群众切身利益时，须由主要负责人作为第一解读人解读"),
+    )
+    concerns_public = models.BooleanField(_("涉及群众切身利益、社会关注度高"), default=False)
+    specialised = models.BooleanField(_("专业性较强"), default=False, help_text=_("须有专家解读"))
+    status = models.CharField(_("状态"), max_length=16, choices=Status.choices, default=Status.DRAFT)
+    interpretation_due = models.DateField(_("解读应发布日期"), null=True, blank=True, editable=False)
+    withdrawal_reason = models.TextField(_("撤回理由"), blank=True)
+    search_document = models.TextField(editable=False, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("政策文件")
+        verbose_name_plural = _("政策文件")
+        ordering = ["-published_on", "-id"]
+        indexes = [
+            models.Index(fields=["-published_on", "-id"], condition=Q(status="published"), name="policy_public_idx"),
+            models.Index(fields=["unit", "-published_on"], name="policy_unit_idx"),
+            # The scan: published normative documents still waiting for an interpretation.
+            models.Index(
+                fields=["interpretation_due"],
+                condition=Q(status="published", kind="normative"),
+                name="policy_interpretation_due_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title}（{self.number}）" if self.number else self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("interpretation:document", args=[self.pk])
+
+    @property
+    def needs_first_interpreter(self) -> bool:
+        return self.executive_meeting and self.concerns_public
+
+
+class DocumentAttachment(models.Model):
+    document = models.ForeignKey(PolicyDocument, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("文件"), upload_to="policies/%Y/", validators=[validate_attachment])
+    title = models.CharField(_("名称"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("附件")
+        verbose_name_plural = _("附件")
+
+    def __str__(self) -> str:
+        return self.title or self.file.name.rsplit("/", 1)[-1]
+
+
+class Form(models.TextChoices):
+    TEXT = "text", _("文字解读")
+    CHART = "chart", _("图表图解")
+    VIDEO = "video", _("视频动漫")
+    PROCESS = "process", _("流程演示")
+    EXPERT = "expert", _("专家解读")
+    PRESS = "press", _("新闻发布会")
+    INTERVIEW = "interview", _("在线访谈")
+    QA = "qa", _("政策问答")
+
+
+# (field, label) of the content elements (rules.md §6).
+SECTIONS = [
+    ("background", _("背景依据")),
+    ("objectives", _("目标任务")),
+    ("main_points", _("主要内容")),
+    ("scope", _("涉及范围")),
+    ("standards", _("执行标准")),
+    ("notes", _("注意事项")),
+    ("differences", _("新旧政策差异")),
+]
+
+
+class Interpretation(models.Model):
+    document = models.ForeignKey(
+        PolicyDocument, verbose_name=_("解读的政策文件"), on_delete=models.PROTECT, related_name="interpretations"
+    )
+    unit = models.ForeignKey(
+        "organizations.Unit", verbose_name=_("解读单位"), on_delete=models.PROTECT, related_name="interpretations"
+    )
+    form = models.CharField(_("解读形式"), max_length=16, choices=Form.choices, default=Form.TEXT)
+    title = models.CharField(_("标题"), max_length=300)
+    signed_with_document = models.BooleanField(_("与文件同步组织、同步审签"), default=True)
+    published_on = models.DateField(_("发布日期"), null=True, blank=True)
+    background = models.TextField(_("背景依据"), blank=True)
+    objectives = models.TextField(_("目标任务"), blank=True)
+    main_points = models.TextField(_("主要内容"), blank=True)
+    scope = models.TextField(_("涉及范围"), blank=True)
+    standards = models.TextField(_("执行标准"), blank=True)
+    notes = models.TextField(_("注意事项"), blank=True)
+    differences = models.TextField(_("新旧政策差异"), blank=True)
+    first_interpreter_name = models.CharField(_("第一解读人姓名"), max_length=50, blank=True)
+    first_interpreter_post = models.CharField(_("第一解读人职务"), max_length=100, blank=True)
+    expert_name = models.CharField(_("专家姓名"), max_length=50, blank=True)
+    expert_title = models.CharField(_("专家职称、单位"), max_length=200, blank=True)
+    video = models.FileField(_("视频"), upload_to="interpretations/video/", blank=True, validators=[validate_video])
+    video_poster = models.FileField(
+        _("视频封面"), upload_to="interpretations/poster/", blank=True, validators=[validate_image]
+    )
+    transcript = models.TextField(_("视频文字稿"), blank=True, help_text=_("供听障人士和无法播放视频时阅读"))
+    event_time = models.DateTimeField(_("发布会/访谈时间"), null=True, blank=True)
+    event_place = models.CharField(_("地点或平台"), max_length=200, blank=True)
+    event_record = models.TextField(_("实录"), blank=True)
+    status = models.CharField(_("状态"), max_length=16, choices=Status.choices, default=Status.DRAFT)
+    withdrawal_reason = models.TextField(_("撤回理由"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("政策解读")
+        verbose_name_plural = _("政策解读")
+        ordering = ["-published_on", "-id"]
+        indexes = [
+            models.Index(
+                fields=["unit", "published_on", "form"], condition=Q(status="published"), name="interp_unit_year_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("interpretation:interpretation", args=[self.pk])
+
+    @property
+    def sections(self) -> list[tuple[str, str]]:
+        return [(label, getattr(self, field)) for field, label in SECTIONS if getattr(self, field)]
+
+
+class GalleryImage(models.Model):
+    interpretation = models.ForeignKey(Interpretation, on_delete=models.CASCADE, related_name="images")
+    position = models.PositiveSmallIntegerField(_("顺序"), default=0)
+    image = models.FileField(_("图片"), upload_to="interpretations/charts/", validators=[validate_image])
+    alt = models.CharField(_("图片说明（替代文字）"), max_length=300)
+
+    class Meta:
+        verbose_name = _("图解图片")
+        verbose_name_plural = _("图解图片")
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.alt
+
+
+class ProcessStep(models.Model):
+    interpretation = models.ForeignKey(Interpretation, on_delete=models.CASCADE, related_name="steps")
+    position = models.PositiveSmallIntegerField(_("顺序"), default=0)
+    title = models.CharField(_("步骤"), max_length=200)
+    description = models.TextField(_("说明"), blank=True)
+
+    class Meta:
+        verbose_name = _("流程步骤")
+        verbose_name_plural = _("流程步骤")
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class QuestionAnswer(models.Model):
+    interpretation = models.ForeignKey(Interpretation, on_delete=models.CASCADE, related_name="questions")
+    position = models.PositiveSmallIntegerField(_("顺序"), default=0)
+    question = models.CharField(_("问题"), max_length=500)
+    answer = models.TextField(_("回答"))
+
+    class Meta:
+        verbose_name = _("问答")
+        verbose_name_plural = _("问答")
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.question

@@ -1,0 +1,146 @@
+"""Policy documents and their interpretations: save, publish, withdraw, and the rules they must meet."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from interpretation.models import DocumentKind, Form, Interpretation, PolicyDocument, Status
+from interpretation.rules import interpretation_due
+from lushan_portal.text_search import segment
+from organizations.scoping import can_write_unit
+
+ERROR_NOT_EDITOR = "只有本单位信息员可以录入、发布本单位的文件和解读。"
+ERROR_FIRST_INTERPRETER = (
+    "该文件经政府常务会议审议且涉及群众切身利益，解读须写明第一解读人（单位主要负责人）的姓名和职务，"
+    "否则不符合“第一解读人”要求。"
+)
+ERROR_DOCUMENT_UNPUBLISHED = "文件尚未发布：解读须与文件同步或在文件发布后发布。"
+ERROR_FUTURE_DATE = "发布日期不能晚于今天。"
+ERROR_NOT_DRAFT = "已发布或已撤回的记录不能修改；请撤回后重新发布。"
+ERROR_REASON_REQUIRED = "撤回必须填写理由。"
+ERROR_NOT_PUBLISHED = "只有已发布的记录可以撤回。"
+# What each form needs before it can be published.
+FORM_FIELDS = {
+    Form.TEXT: [("main_points", "主要内容")],
+    Form.VIDEO: [("video", "视频文件"), ("transcript", "视频文字稿")],
+    Form.EXPERT: [("expert_name", "专家姓名"), ("expert_title", "专家职称、单位")],
+    Form.PRESS: [("event_time", "发布会时间"), ("event_place", "地点"), ("event_record", "实录")],
+    Form.INTERVIEW: [("event_time", "访谈时间"), ("event_place", "平台"), ("event_record", "实录")],
+}
+FORM_CHILDREN = {
+    Form.CHART: ("images", "至少一张图解图片"),
+    Form.PROCESS: ("steps", "至少一个流程步骤"),
+    Form.QA: ("questions", "至少一组问答"),
+}
+
+
+def _require_editor(user: AbstractBaseUser | None, unit_id: int) -> None:
+    if user is not None and not can_write_unit(user, unit_id):
+        raise PermissionDenied(_(ERROR_NOT_EDITOR))
+
+
+def document_prepare(document: PolicyDocument) -> None:
+    if document.published_on and document.published_on > timezone.localdate():
+        raise ValidationError({"published_on": _(ERROR_FUTURE_DATE)})
+    document.search_document = segment(" ".join([document.title, document.number, document.body[:5000]]))
+    normative = document.kind == DocumentKind.NORMATIVE and document.status == Status.PUBLISHED
+    document.interpretation_due = interpretation_due(document.published_on) if normative else None
+
+
+@transaction.atomic
+def document_save(*, document: PolicyDocument, by: AbstractBaseUser | None = None) -> PolicyDocument:
+    _require_editor(by, document.unit_id)
+    if document.pk and PolicyDocument.objects.filter(pk=document.pk).exclude(status=Status.DRAFT).exists():
+        raise ValidationError(_(ERROR_NOT_DRAFT))
+    document.created_by = document.created_by or by
+    document_prepare(document)
+    document.full_clean()
+    document.save()
+    return document
+
+
+@transaction.atomic
+def document_publish(*, document: PolicyDocument, by: AbstractBaseUser | None = None) -> PolicyDocument:
+    document = PolicyDocument.objects.select_for_update().get(pk=document.pk)
+    _require_editor(by, document.unit_id)
+    if document.status != Status.DRAFT:
+        raise ValidationError(_(ERROR_NOT_DRAFT))
+    document.status = Status.PUBLISHED
+    document.published_on = document.published_on or timezone.localdate()
+    document_prepare(document)
+    document.save()
+    return document
+
+
+def interpretation_problems(interpretation: Interpretation, *, publishing: bool = False) -> dict[str, str]:
+    """Why this interpretation does not meet the rules yet (field → message in Chinese)."""
+    problems: dict[str, str] = {}
+    document = interpretation.document
+    if document.needs_first_interpreter and not (
+        interpretation.first_interpreter_name.strip() and interpretation.first_interpreter_post.strip()
+    ):
+        problems["first_interpreter_name"] = _(ERROR_FIRST_INTERPRETER)
+    if interpretation.published_on and interpretation.published_on > timezone.localdate():
+        problems["published_on"] = _(ERROR_FUTURE_DATE)
+    if publishing:
+        for field, label in FORM_FIELDS.get(interpretation.form, []):
+            if not getattr(interpretation, field):
+                problems[field] = _("%(form)s须填写：%(label)s。") % {
+                    "form": interpretation.get_form_display(),
+                    "label": label,
+                }
+        if interpretation.form in FORM_CHILDREN:
+            related, need = FORM_CHILDREN[interpretation.form]
+            if not getattr(interpretation, related).exists():
+                problems["form"] = _("%(form)s须有%(need)s。") % {
+                    "form": interpretation.get_form_display(),
+                    "need": need,
+                }
+        if document.status != Status.PUBLISHED:
+            problems["document"] = _(ERROR_DOCUMENT_UNPUBLISHED)
+    return problems
+
+
+@transaction.atomic
+def interpretation_save(*, interpretation: Interpretation, by: AbstractBaseUser | None = None) -> Interpretation:
+    interpretation.unit_id = interpretation.document.unit_id
+    _require_editor(by, interpretation.unit_id)
+    if interpretation.pk and Interpretation.objects.filter(pk=interpretation.pk).exclude(status=Status.DRAFT).exists():
+        raise ValidationError(_(ERROR_NOT_DRAFT))
+    if problems := interpretation_problems(interpretation):
+        raise ValidationError(problems)
+    interpretation.created_by = interpretation.created_by or by
+    interpretation.full_clean()
+    interpretation.save()
+    return interpretation
+
+
+@transaction.atomic
+def interpretation_publish(*, interpretation: Interpretation, by: AbstractBaseUser | None = None) -> Interpretation:
+    interpretation = Interpretation.objects.select_for_update().select_related("document").get(pk=interpretation.pk)
+    _require_editor(by, interpretation.unit_id)
+    if interpretation.status != Status.DRAFT:
+        raise ValidationError(_(ERROR_NOT_DRAFT))
+    if problems := interpretation_problems(interpretation, publishing=True):
+        raise ValidationError(problems)
+    interpretation.status = Status.PUBLISHED
+    interpretation.published_on = interpretation.published_on or timezone.localdate()
+    interpretation.save()
+    return interpretation
+
+
+@transaction.atomic
+def record_withdraw(*, record: PolicyDocument | Interpretation, reason: str, by: AbstractBaseUser | None = None):
+    """Withdraw a published document or interpretation with a public reason; nothing is deleted."""
+    if not reason.strip():
+        raise ValidationError(_(ERROR_REASON_REQUIRED))
+    record = type(record).objects.select_for_update().get(pk=record.pk)
+    _require_editor(by, record.unit_id)
+    if record.status != Status.PUBLISHED:
+        raise ValidationError(_(ERROR_NOT_PUBLISHED))
+    record.status = Status.WITHDRAWN
+    record.withdrawal_reason = reason.strip()
+    record.save()
+    return record

@@ -1,0 +1,32 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from interpretation.filters import DocumentFilter
+from interpretation.selectors import document_checks, document_sync, public_documents, public_interpretations
+from lushan_portal.pagination import peek_page
+
+
+def document_list(request: HttpRequest) -> HttpResponse:
+    search = DocumentFilter(request.GET, queryset=public_documents().order_by("-published_on", "-id"))
+    page = peek_page(search.qs, request.GET.get("page")) if search.is_valid() else None
+    rows = [(document, document_sync(document)) for document in page.rows] if page else []
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"filter": search, "page": page, "rows": rows, "query_string": query.urlencode()}
+    return render(request, "interpretation/document_list.html", context)
+
+
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_object_or_404(public_documents().prefetch_related("attachments"), pk=pk)
+    interpretations = list(public_interpretations().filter(document=document).order_by("published_on", "id"))
+    context = {
+        "document": document,
+        "interpretations": interpretations,
+        "checks": document_checks(document, interpretations),
+    }
+    return render(request, "interpretation/document_detail.html", context)
+
+
+def interpretation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    interpretation = get_object_or_404(public_interpretations().prefetch_related("images", "steps", "questions"), pk=pk)
+    return render(request, "interpretation/interpretation_detail.html", {"interpretation": interpretation})

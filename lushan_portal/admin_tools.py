@@ -1,0 +1,68 @@
+"""Admin pieces shared by the apps: a withdraw page and a publish button, both calling a service."""
+
+from collections.abc import Callable
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Model
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label=_("撤回理由（将公开说明）"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class PublishWithdrawMixin:
+    """Adds <id>/publish/ (POST) and <id>/withdraw/ (a reason form) to a ModelAdmin.
+
+    The admin sets ``publish_service(obj, by)`` and ``withdraw_service(obj, reason, by)``.
+    """
+
+    publish_service: Callable[..., Model] | None = None
+    withdraw_service: Callable[..., Model] | None = None
+
+    def get_urls(self) -> list:
+        name = f"{self.opts.app_label}_{self.opts.model_name}"
+        own = [
+            path("<path:object_id>/publish/", self.admin_site.admin_view(self.publish_view), name=f"{name}_publish"),
+            path("<path:object_id>/withdraw/", self.admin_site.admin_view(self.withdraw_view), name=f"{name}_withdraw"),
+        ]
+        return own + super().get_urls()
+
+    def _change_url(self, obj: Model) -> str:
+        return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk])
+
+    def publish_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        obj = self.get_object(request, object_id)
+        if request.method != "POST" or self.publish_service is None:
+            raise PermissionDenied
+        try:
+            type(self).publish_service(obj, by=request.user)
+        except (ValidationError, PermissionDenied) as error:
+            text = "；".join(error.messages) if isinstance(error, ValidationError) else str(error)
+            self.message_user(request, text, messages.ERROR)
+        else:
+            self.message_user(request, _("已发布。"), messages.SUCCESS)
+        return HttpResponseRedirect(self._change_url(obj))
+
+    def withdraw_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        obj = self.get_object(request, object_id)
+        if self.withdraw_service is None:
+            raise PermissionDenied
+        form = WithdrawForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                type(self).withdraw_service(obj, reason=form.cleaned_data["reason"], by=request.user)
+            except PermissionDenied:
+                raise
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                self.message_user(request, _("已撤回，公开页面不再显示。"), messages.SUCCESS)
+                return HttpResponseRedirect(self._change_url(obj))
+        context = {**self.admin_site.each_context(request), "form": form, "object": obj, "opts": self.opts}
+        return render(request, "admin/withdraw.html", context)
