@@ -173,5 +173,16 @@ def seed(log: callable) -> None:
         )
     )
 
+    online = interpret(
+        expert_doc,
+        Form.INTERVIEW,
+        "在线访谈：传染病疫情报告怎么做",
+        2,
+        event_time=timezone.make_aware(datetime.combine(expert_doc.published_on, time(15))),
+        event_place="鲁山县人民政府网站在线访谈栏目",
+        event_record="网友：发现传染病疑似病例应该向哪里报告？\n嘉宾：应当在规定时限内向县疾控中心报告……",
+        signed_with_document=False,  # breaks 同步审签
+    )
+    interpretation_publish(interpretation=online)
     document(units["finance"], "鲁山县财政资金支付管理办法", f"鲁财〔{year}〕3号", 20)  # no interpretation: rule broken
     log(f"政策文件：新建 {PolicyDocument.objects.count()} 件，解读 {Interpretation.objects.count()} 篇")

@@ -38,6 +38,7 @@ class DocumentChecks:
     sync: SyncStatus | None
     first_interpreter_ok: bool | None  # None: the rule does not apply
     expert_ok: bool | None
+    signed_together: bool | None  # 同步审签, for normative documents with interpretations
 
 
 def document_checks(document: PolicyDocument, interpretations: list[Interpretation]) -> DocumentChecks:
@@ -47,7 +48,12 @@ def document_checks(document: PolicyDocument, interpretations: list[Interpretati
             i.first_interpreter_name and i.first_interpreter_post for i in interpretations
         )
     expert = any(i.form == Form.EXPERT for i in interpretations) if document.specialised else None
-    return DocumentChecks(sync=document_sync(document), first_interpreter_ok=first, expert_ok=expert)
+    signed = None
+    if document.kind == DocumentKind.NORMATIVE and interpretations:
+        signed = all(i.signed_with_document for i in interpretations)
+    return DocumentChecks(
+        sync=document_sync(document), first_interpreter_ok=first, expert_ok=expert, signed_together=signed
+    )
 
 
 def year_range(year: int) -> tuple[date, date]:
