@@ -6,11 +6,15 @@ a supervisor, a superuser, and the anonymous citizen (the plain client).
 
 import os
 import socket
+import subprocess
+import sys
+import uuid
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from django.conf import settings
+from django.db import connection
 
 from lushan_portal.celery import app as celery_app
 from organizations.models import Role, Unit, UnitKind
@@ -157,3 +161,40 @@ def axe_violations(page) -> list[dict]:
     page.add_script_tag(path=str(AXE_PATH))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [v for v in result["violations"] if v["impact"] in BLOCKING_IMPACTS]
+
+
+def worker_database_url() -> str:
+    """The URL of the database this test runs on, for the worker process to share."""
+    need_service(connection.vendor == "postgresql", "PostgreSQL (DATABASE_URL) for a worker to share")
+    params = connection.settings_dict
+    auth = params["USER"] + (f":{params['PASSWORD']}" if params["PASSWORD"] else "")
+    return f"postgres://{auth}@{params['HOST'] or '127.0.0.1'}:{params['PORT'] or 5432}/{params['NAME']}"
+
+
+@pytest.fixture
+def worker(redis_url):
+    queue = f"test-{uuid.uuid4().hex[:8]}"
+    env = {**os.environ, "DATABASE_URL": worker_database_url(), "REDIS_URL": redis_url, "DB_CONN_MAX_AGE": "0"}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "lushan_portal",
+            "worker",
+            "--pool=solo",
+            "-Q",
+            queue,
+            "--loglevel=INFO",
+        ],
+        cwd=BASE_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    yield queue
+    process.terminate()
+    output, _ = process.communicate(timeout=30)
+    print(output)

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "workdays",
     "catalog",
     "interpretation",
+    "decisions",
     "enforcement",
 ]
 
@@ -144,6 +145,10 @@ LOGIN_URL = "admin:login"
 OPENNESS_OFFICE_UNIT_CODE = env_str("OPENNESS_OFFICE_UNIT_CODE", "gov-office")
 # 三同步: an interpretation at latest this many working days after its document.
 INTERPRETATION_SYNC_WORKING_DAYS = env_int("INTERPRETATION_SYNC_WORKING_DAYS", 3)
+# Behind a proxy that appends the client's address to X-Forwarded-For (used for rate limits).
+BEHIND_PROXY = env_bool("BEHIND_PROXY", PRODUCTION)
+# The feedback report on a consultation is due this many working days after it closes.
+DECISION_FEEDBACK_WORKING_DAYS = env_int("DECISION_FEEDBACK_WORKING_DAYS", 15)
 # Largest attachment accepted under a publication.
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
 

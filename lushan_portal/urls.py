@@ -8,6 +8,7 @@ from rest_framework.routers import DefaultRouter
 
 from catalog.api import CatalogViewSet, DomainViewSet, ItemViewSet, PublicationViewSet
 from compliance.api import AlertViewSet
+from decisions.api import CommentViewSet, MajorDecisionViewSet
 from enforcement.api import DecisionViewSet
 from interpretation.api import DocumentViewSet, InterpretationViewSet
 from lushan_portal import views
@@ -27,15 +28,19 @@ router.register("catalogs", CatalogViewSet, basename="catalog")
 router.register("catalog-items", ItemViewSet, basename="catalog-item")
 router.register("publications", PublicationViewSet, basename="publication")
 router.register("policies", DocumentViewSet, basename="policy")
+router.register("major-decisions", MajorDecisionViewSet, basename="major-decision")
+router.register("consultation-comments", CommentViewSet, basename="consultation-comment")
 router.register("interpretations", InterpretationViewSet, basename="interpretation")
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon),
     path("units/", include("organizations.urls")),
     path("", include("catalog.urls")),
     path("", include("interpretation.urls")),
+    path("", include("decisions.urls")),
     path("enforcement/", include("enforcement.urls")),
     path("feeds/", include("lushan_portal.feeds")),
     path("admin/", admin.site.urls),

@@ -2,8 +2,9 @@ import logging
 
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
 from lushan_portal.search import MAX_QUERY_LENGTH, filter_forms, query_terms, search_everything
@@ -17,6 +18,11 @@ HEALTH_KEY = "healthz:probe"
 
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "home.html", {"groups": units_grouped(), "sections": home_sections.render()})
+
+
+def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
+    """Browsers ask for /favicon.ico on pages without an icon link (the admin)."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
 
 
 def search(request: HttpRequest) -> HttpResponse:

@@ -9,8 +9,8 @@ pytestmark = pytest.mark.django_db
 
 def test_home_is_chinese_with_one_h1_landmarks_and_search(client, django_assert_max_num_queries):
     seed_units()
-    # units, domains with counts, newest publications, interpretations, decisions
-    with django_assert_max_num_queries(5):
+    # units, domains with counts, newest publications, interpretations, consultations, decisions
+    with django_assert_max_num_queries(6):
         page = client.get("/")
     html = page.content.decode()
     assert page.status_code == 200

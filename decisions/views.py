@@ -1,0 +1,84 @@
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from decisions import rules
+from decisions.forms import CommentForm
+from decisions.models import Stage
+from decisions.selectors import (
+    consultations_open_then_closed,
+    public_consultations,
+    published_comment_groups,
+    year_catalog,
+)
+from decisions.services import comment_submit
+
+SUBMITTED = "您的意见已提交，审核后将在本页公开（姓名和联系方式不会公开）。"
+HONEYPOT_REFUSED = "意见未提交。"
+
+
+def client_id(request: HttpRequest) -> str:
+    """The client's address. Behind our proxy (BEHIND_PROXY) REMOTE_ADDR is the proxy, which
+    appends the client to X-Forwarded-For; otherwise that header is the client's to forge."""
+    if settings.BEHIND_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
+        if forwarded:
+            return forwarded
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def consultation_list(request: HttpRequest) -> HttpResponse:
+    open_now, closed = consultations_open_then_closed()
+    today = timezone.localdate()
+    rows = [(decision, rules.days_left(decision.closes_on, today)) for decision in open_now]
+    return render(request, "decisions/consultation_list.html", {"open": rows, "closed": closed})
+
+
+@require_http_methods(["GET", "POST"])
+def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = get_object_or_404(public_consultations().prefetch_related("attachments", "hearings"), pk=pk)
+    stage = decision.stage()
+    form = CommentForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid() and not form.cleaned_data["website"]:
+            try:
+                comment_submit(
+                    decision_id=decision.pk,
+                    body=form.cleaned_data["body"],
+                    name=form.cleaned_data["name"],
+                    contact=form.cleaned_data["contact"],
+                    client=client_id(request),
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+                status = 400
+            else:
+                messages.success(request, SUBMITTED)
+                return HttpResponseRedirect(decision.get_absolute_url() + "#comments")
+        else:
+            if form.is_valid():
+                form.add_error(None, HONEYPOT_REFUSED)
+            status = 400
+    context = {
+        "decision": decision,
+        "stage": stage,
+        "is_open": stage == Stage.OPEN,
+        "days_left": rules.days_left(decision.closes_on) if stage == Stage.OPEN else None,
+        "form": form,
+        "groups": published_comment_groups(decision),
+        "min_days": rules.MIN_COMMENT_DAYS,
+    }
+    return render(request, "decisions/consultation_detail.html", context, status=status)
+
+
+def year_catalog_view(request: HttpRequest, year: int) -> HttpResponse:
+    if not 2000 <= year <= 2100:
+        raise Http404("No such year")
+    now = timezone.now()
+    rows = [(decision, decision.stage(now)) for decision in year_catalog(year)]
+    return render(request, "decisions/year_catalog.html", {"year": year, "rows": rows, "classified": Stage.CLASSIFIED})
