@@ -48,7 +48,7 @@ def load(items: int, publications: int) -> None:
     from organizations.models import Unit
     from organizations.seed import seed_units
 
-    if Publication.objects.count() >= publications and CatalogItem.objects.count() >= items:
+    if Publication.objects.count() >= publications and CatalogItem.objects.exists():
         print(f"{items:,} items and {publications:,} publications already loaded")
         return
     seed_units()

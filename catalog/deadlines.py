@@ -2,12 +2,12 @@
 
 from datetime import date
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import Publication, PublicationStatus
 from catalog.rules import due_date
-from compliance.registry import DeadlineRule, register_rule
+from compliance.registry import DeadlineRule, Indicator, IndicatorValue, register_indicator, register_rule
 
 PUBLICATION_OVERDUE = "catalog.publication_overdue"
 
@@ -49,4 +49,69 @@ def register_rules() -> None:
             open_deadlines=unpublished,
             recompute_due_dates=recompute_due_dates,
         )
+    )
+
+
+ON_TIME = "catalog.publications_on_time"
+CATALOGS = "catalog.catalogs_published"
+
+
+def publications_on_time(start: date, end: date) -> dict[int, IndicatorValue]:
+    rows = (
+        Publication.objects.filter(status=PublicationStatus.PUBLISHED, published_on__range=(start, end))
+        .order_by()
+        .values("unit")
+        .annotate(total=Count("id"), ok=Count("id", filter=Q(published_on_time=True)))
+    )
+    return {r["unit"]: IndicatorValue(r["ok"], r["total"], r["ok"] == r["total"]) for r in rows}
+
+
+def late_publications(unit_id: int, start: date, end: date) -> QuerySet:
+    return Publication.objects.filter(unit=unit_id, published_on__range=(start, end), published_on_time=False)
+
+
+def catalogs_published(start: date, end: date) -> dict[int, IndicatorValue]:
+    """Domains with a published catalog (or a not-applicable note) as of the period's end:
+    all 26 for townships and subdistricts (seed §1(三)), the led domains for departments."""
+    from catalog.models import Catalog, CatalogStatus, Domain
+    from organizations.models import GRASSROOTS_KINDS, Unit
+
+    domains = Domain.objects.filter(is_active=True).count()
+    published = dict(
+        Catalog.objects.filter(
+            status__in=[CatalogStatus.PUBLISHED, CatalogStatus.SUPERSEDED], published_at__date__lte=end
+        )
+        .order_by()
+        .values("unit")
+        .annotate(n=Count("domain", distinct=True))
+        .values_list("unit", "n")
+    )
+    led = dict(
+        Domain.objects.filter(is_active=True, lead_unit__isnull=False)
+        .order_by()
+        .values("lead_unit")
+        .annotate(n=Count("id"))
+        .values_list("lead_unit", "n")
+    )
+    values = {}
+    for unit_id, kind in Unit.objects.filter(is_active=True).values_list("pk", "kind"):
+        needed = domains if kind in GRASSROOTS_KINDS else led.get(unit_id, 0)
+        if needed:
+            done = min(published.get(unit_id, 0), needed)
+            values[unit_id] = IndicatorValue(done, needed, done >= needed)
+    return values
+
+
+def register_indicators() -> None:
+    register_indicator(
+        Indicator(
+            code=ON_TIME,
+            title=_("公开信息按时公开率（目录时限）"),
+            target="100%",
+            compute=publications_on_time,
+            offending=late_publications,
+        )
+    )
+    register_indicator(
+        Indicator(code=CATALOGS, title=_("标准目录发布（领域数）"), target=_("全部领域"), compute=catalogs_published)
     )

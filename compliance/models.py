@@ -54,3 +54,20 @@ class Alert(models.Model):
     @property
     def is_open(self) -> bool:
         return self.resolved_at is None
+
+
+class DigestLog(models.Model):
+    """One row per unit and day a digest went out: the daily task sends at most once per day."""
+
+    unit = models.ForeignKey("organizations.Unit", on_delete=models.CASCADE, related_name="digests")
+    day = models.DateField()
+    alerts = models.PositiveIntegerField(default=0)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("预警摘要邮件")
+        verbose_name_plural = _("预警摘要邮件")
+        constraints = [models.UniqueConstraint(fields=["unit", "day"], name="digest_once_per_unit_day")]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.day}"

@@ -44,12 +44,17 @@ class Indicator:
 
     compute(start, end): {unit id: IndicatorValue} for the units with data, in a fixed
     number of queries (an aggregate grouped by unit), never one per unit.
+    offending(unit_id, start, end): the records that keep the unit from meeting the target
+    (the dashboard's drill-down), or None when the indicator has no records to list.
+    percent: the value reads as numerator/denominator in %; otherwise as a count.
     """
 
     code: str
     title: str
     target: str
     compute: Callable[[date, date], dict[int, IndicatorValue]]
+    offending: Callable[[int, date, date], QuerySet] | None = None
+    percent: bool = True
 
 
 _rules: dict[str, DeadlineRule] = {}

@@ -15,3 +15,11 @@ def recompute_due_dates() -> dict[str, int]:
     from compliance.registry import rules
 
     return {rule.code: rule.recompute_due_dates() for rule in rules() if rule.recompute_due_dates}
+
+
+@shared_task
+def send_alert_digests() -> int:
+    """Daily (beat): e-mail each unit its new and still-open alerts, once per day."""
+    from compliance.notifications import digests_send
+
+    return digests_send()

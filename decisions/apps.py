@@ -15,8 +15,9 @@ class DecisionsConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from decisions.deadlines import register_rules
+        from decisions.deadlines import register_indicators, register_rules
         from decisions.pages import register_pages
 
         register_rules()
+        register_indicators()
         register_pages()

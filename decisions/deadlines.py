@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from django.db.models import F, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from compliance.registry import DeadlineRule, Indicator, IndicatorValue, register_indicator, register_rule
@@ -91,5 +91,64 @@ def register_rules() -> None:
             title=_("利益相关方列席政府会议（每半年不少于1次）"),
             target="≥ 1",
             compute=stakeholder_attendance,
+            percent=False,
+        )
+    )
+
+
+WINDOWS = "decisions.window_30_days"
+REPORTS = "decisions.feedback_published"
+
+
+def windows_of_30_days(start: date, end: date) -> dict[int, IndicatorValue]:
+    """Consultations opened in the period with a window of at least 30 days."""
+    full = Q(closes_on__gte=F("opens_on") + timedelta(days=rules.MIN_COMMENT_DAYS - 1))
+    rows = (
+        consultations()
+        .filter(opens_on__range=(start, end))
+        .order_by()
+        .values("unit")
+        .annotate(total=Count("id"), ok=Count("id", filter=full))
+    )
+    return {r["unit"]: IndicatorValue(r["ok"], r["total"], r["ok"] == r["total"]) for r in rows}
+
+
+def short_window_records(unit_id: int, start: date, end: date) -> QuerySet:
+    return shortened_windows(end).filter(unit=unit_id, opens_on__range=(start, end))
+
+
+def reports_published(start: date, end: date) -> dict[int, IndicatorValue]:
+    """Consultations closed in the period whose feedback report is published."""
+    rows = (
+        consultations()
+        .filter(closes_on__range=(start, end))
+        .order_by()
+        .values("unit")
+        .annotate(total=Count("id"), ok=Count("id", filter=Q(feedback_published_at__isnull=False)))
+    )
+    return {r["unit"]: IndicatorValue(r["ok"], r["total"], r["ok"] == r["total"]) for r in rows}
+
+
+def reports_missing(unit_id: int, start: date, end: date) -> QuerySet:
+    return consultations().filter(unit=unit_id, closes_on__range=(start, end), feedback_published_at__isnull=True)
+
+
+def register_indicators() -> None:
+    register_indicator(
+        Indicator(
+            code=WINDOWS,
+            title=_("征求意见期限不少于30日"),
+            target="100%",
+            compute=windows_of_30_days,
+            offending=short_window_records,
+        )
+    )
+    register_indicator(
+        Indicator(
+            code=REPORTS,
+            title=_("意见采纳情况已公布"),
+            target="100%",
+            compute=reports_published,
+            offending=reports_missing,
         )
     )

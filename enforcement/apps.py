@@ -13,10 +13,11 @@ class EnforcementConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from enforcement.deadlines import register_rules
+        from enforcement.deadlines import register_indicators, register_rules
         from enforcement.pages import register_pages
         from enforcement.search import register_search
 
         register_rules()
+        register_indicators()
         register_search()
         register_pages()

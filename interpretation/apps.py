@@ -22,10 +22,11 @@ class InterpretationConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from interpretation.deadlines import register_rules
+        from interpretation.deadlines import register_indicators, register_rules
         from interpretation.pages import register_pages
         from interpretation.search import register_search
 
         register_rules()
+        register_indicators()
         register_search()
         register_pages()

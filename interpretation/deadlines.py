@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from compliance.registry import DeadlineRule, Indicator, IndicatorValue, register_indicator, register_rule
@@ -61,5 +61,52 @@ def register_rules() -> None:
             title=_("多元化解读占比"),
             target=f"≥ {MULTI_FORMAT_TARGET_PERCENT}%",
             compute=multi_format_share,
+            offending=plain_text,
+        )
+    )
+
+
+SYNCHRONISED = "interpretation.synchronised"
+
+
+def synchronised(start: date, end: date) -> dict[int, IndicatorValue]:
+    """Normative documents published in the period whose interpretation came within the limit."""
+    in_time = Interpretation.objects.filter(
+        document=OuterRef("pk"), status=Status.PUBLISHED, published_on__lte=OuterRef("interpretation_due")
+    )
+    rows = (
+        PolicyDocument.objects.filter(
+            status=Status.PUBLISHED, kind=DocumentKind.NORMATIVE, published_on__range=(start, end)
+        )
+        .order_by()
+        .values("unit")
+        .annotate(total=Count("id"), ok=Count("id", filter=Exists(in_time)))
+    )
+    return {r["unit"]: IndicatorValue(r["ok"], r["total"], r["ok"] == r["total"]) for r in rows}
+
+
+def not_synchronised(unit_id: int, start: date, end: date) -> QuerySet:
+    in_time = Interpretation.objects.filter(
+        document=OuterRef("pk"), status=Status.PUBLISHED, published_on__lte=OuterRef("interpretation_due")
+    )
+    return PolicyDocument.objects.filter(
+        unit=unit_id, status=Status.PUBLISHED, kind=DocumentKind.NORMATIVE, published_on__range=(start, end)
+    ).exclude(Exists(in_time))
+
+
+def plain_text(unit_id: int, start: date, end: date) -> QuerySet:
+    return Interpretation.objects.filter(
+        unit=unit_id, status=Status.PUBLISHED, form="text", published_on__range=(start, end)
+    )
+
+
+def register_indicators() -> None:
+    register_indicator(
+        Indicator(
+            code=SYNCHRONISED,
+            title=_("政策解读三同步率"),
+            target="100%",
+            compute=synchronised,
+            offending=not_synchronised,
         )
     )

@@ -17,4 +17,8 @@ app.conf.beat_schedule = {
         "task": "compliance.tasks.scan_deadlines",
         "schedule": crontab(hour=1, minute=30),
     },
+    "send-alert-digests-daily": {
+        "task": "compliance.tasks.send_alert_digests",
+        "schedule": crontab(hour=8, minute=0),
+    },
 }

@@ -141,6 +141,18 @@ STORAGES = {
 
 LOGIN_URL = "admin:login"
 
+# Mail: the console in development; SMTP settings from the environment in production.
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@localhost")
+
 # The openness office (政务公开主管部门): its reviewers review catalogs of every domain.
 OPENNESS_OFFICE_UNIT_CODE = env_str("OPENNESS_OFFICE_UNIT_CODE", "gov-office")
 # 三同步: an interpretation at latest this many working days after its document.

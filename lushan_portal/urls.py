@@ -43,6 +43,7 @@ urlpatterns = [
     path("", include("decisions.urls")),
     path("enforcement/", include("enforcement.urls")),
     path("feeds/", include("lushan_portal.feeds")),
+    path("dashboard/", include("compliance.urls")),
     path("admin/", admin.site.urls),
     path("api/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

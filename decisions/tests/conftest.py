@@ -1,9 +1,7 @@
-import itertools
+import uuid
 
 import pytest
 import time_machine
-
-_addresses = itertools.count(1)
 
 
 @pytest.fixture(autouse=True)
@@ -14,7 +12,7 @@ def october_2025():
 
 @pytest.fixture
 def client(client):
-    """Each test posts from its own address: the rate limit lives in the shared cache (Redis in CI)."""
-    n = next(_addresses)
-    client.defaults["REMOTE_ADDR"] = f"198.51.{n // 250}.{n % 250 + 1}"
+    """Each test posts from its own address: the rate limit lives in the shared cache (Redis in
+    CI), which outlives the test database, so addresses must differ between runs too."""
+    client.defaults["REMOTE_ADDR"] = f"2001:db8::{uuid.uuid4().hex[:4]}:{uuid.uuid4().hex[:4]}"
     return client

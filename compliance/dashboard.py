@@ -1,0 +1,99 @@
+"""The supervisors' matrix: units × registered indicators for a period, in a bounded number of queries."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from compliance.models import Alert
+from compliance.periods import Period
+from compliance.registry import Indicator, IndicatorValue, indicators
+from organizations.models import GRASSROOTS_KINDS, Unit
+
+STATE_LABELS = {"met": _("达标"), "at_risk": _("有风险"), "missed": _("未达标"), "no_data": _("无数据")}
+GROUPS = [(_("县政府及部门"), False), (_("乡镇、街道及其他"), True)]
+
+
+@dataclass(frozen=True)
+class Cell:
+    indicator: Indicator
+    value: IndicatorValue | None
+    state: str
+
+    @property
+    def text(self) -> str:
+        if self.value is None:
+            return "—"
+        if self.indicator.percent:
+            if not self.value.denominator:
+                return "—"
+            percent = round(100 * self.value.numerator / self.value.denominator, 1)
+            return f"{percent:g}%（{self.value.numerator}/{self.value.denominator}）"
+        return str(self.value.numerator)
+
+    @property
+    def drillable(self) -> bool:
+        """A link to the records behind the cell (templates would call ``offending`` itself)."""
+        return self.indicator.offending is not None and self.state in ("at_risk", "missed")
+
+    @property
+    def state_label(self) -> str:
+        return str(STATE_LABELS[self.state])
+
+
+@dataclass(frozen=True)
+class Row:
+    unit: Unit
+    cells: list[Cell]
+    open_alerts: int
+
+
+def cell_state(indicator: Indicator, value: IndicatorValue | None, period: Period) -> str:
+    if value is None or value.met is None:
+        return "no_data"
+    if value.met:
+        return "met"
+    return "at_risk" if indicator.percent and period.ongoing else "missed"
+
+
+def open_alert_counts(unit_ids: list[int] | None) -> dict[int, int]:
+    alerts = Alert.objects.filter(resolved_at=None, unit__isnull=False)
+    if unit_ids is not None:
+        alerts = alerts.filter(unit__in=unit_ids)
+    return dict(alerts.order_by().values("unit").annotate(n=Count("id")).values_list("unit", "n"))
+
+
+def units_for(unit_ids: list[int] | None) -> QuerySet:
+    units = Unit.objects.filter(is_active=True).order_by("sort_order", "code")
+    return units if unit_ids is None else units.filter(pk__in=unit_ids)
+
+
+def build_matrix(period: Period, unit_ids: list[int] | None = None) -> list[tuple[str, list[Row]]]:
+    """Rows grouped as county departments / townships and subdistricts; one compute per indicator."""
+    values = {indicator.code: indicator.compute(period.start, period.end) for indicator in indicators()}
+    alerts = open_alert_counts(unit_ids)
+    groups: dict[bool, list[Row]] = {False: [], True: []}
+    for unit in units_for(unit_ids):
+        cells = []
+        for indicator in indicators():
+            value = values[indicator.code].get(unit.pk)
+            cells.append(Cell(indicator, value, cell_state(indicator, value, period)))
+        groups[unit.kind in GRASSROOTS_KINDS].append(Row(unit, cells, alerts.get(unit.pk, 0)))
+    return [(str(label), groups[grassroots]) for label, grassroots in GROUPS if groups[grassroots]]
+
+
+def system_alerts() -> QuerySet:
+    """Open alerts about no unit: the calendar missing a year's holiday data."""
+    return Alert.objects.filter(resolved_at=None, unit__isnull=True).select_related("content_type")
+
+
+def matrix_table(period: Period, groups: list[tuple[str, list[Row]]]) -> list[list[str]]:
+    """The matrix as rows of text (CSV, xlsx, JSON): exactly what the page shows."""
+    header = ["分组", "单位", *[str(i.title) for i in indicators()], "未解除预警"]
+    table = [header]
+    for label, rows in groups:
+        for row in rows:
+            table.append(
+                [label, row.unit.name, *[f"{c.text} {c.state_label}" for c in row.cells], str(row.open_alerts)]
+            )
+    return table

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from compliance import views
+
+app_name = "compliance"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("trend/", views.trend, name="trend"),
+    path("<str:code>/<slug:unit>/", views.drilldown, name="drilldown"),
+]

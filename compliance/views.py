@@ -1,0 +1,109 @@
+from django.contrib.auth.views import redirect_to_login
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from compliance.dashboard import build_matrix, matrix_table, system_alerts
+from compliance.exports import FORMATS, table_response
+from compliance.models import Alert
+from compliance.periods import months_of, parse_period, period_choices
+from compliance.registry import indicators
+from organizations.models import Unit
+from organizations.scoping import is_supervisor, scope_queryset, user_unit_ids
+
+
+def visible_unit_ids(request: HttpRequest) -> list[int] | None:
+    """None for supervisors (every unit); a unit's staff see their own units; others none."""
+    user = request.user
+    if is_supervisor(user):
+        return None
+    units = sorted(user_unit_ids(user))
+    if not units:
+        raise PermissionDenied
+    return units
+
+
+def staff_only(view):
+    def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@staff_only
+def dashboard(request: HttpRequest) -> HttpResponse:
+    unit_ids = visible_unit_ids(request)
+    period = parse_period(request.GET.get("period"))
+    groups = build_matrix(period, unit_ids)
+    fmt = request.GET.get("format")
+    if fmt in FORMATS:
+        return table_response(matrix_table(period, groups), fmt, f"dashboard-{period.key}")
+    my_alerts = None
+    if unit_ids is not None:
+        my_alerts = scope_queryset(Alert.objects.filter(resolved_at=None), request.user).select_related("unit")[:100]
+    context = {
+        "period": period,
+        "choices": period_choices(period.start.year),
+        "indicators": indicators(),
+        "groups": groups,
+        "system_alerts": system_alerts(),
+        "my_alerts": my_alerts,
+        "supervisor": unit_ids is None,
+    }
+    return render(request, "compliance/dashboard.html", context)
+
+
+def admin_link(record: object) -> str | None:
+    content_type = ContentType.objects.get_for_model(record)
+    try:
+        return reverse(f"admin:{content_type.app_label}_{content_type.model}_change", args=[record.pk])
+    except NoReverseMatch:
+        return None
+
+
+@staff_only
+def drilldown(request: HttpRequest, code: str, unit: str) -> HttpResponse:
+    indicator = next((i for i in indicators() if i.code == code), None)
+    if indicator is None or indicator.offending is None:
+        raise Http404("No such indicator")
+    unit = get_object_or_404(Unit, code=unit)
+    unit_ids = visible_unit_ids(request)
+    if unit_ids is not None and unit.pk not in unit_ids:
+        raise PermissionDenied
+    period = parse_period(request.GET.get("period"))
+    records = list(indicator.offending(unit.pk, period.start, period.end)[:1000])
+    rows = [(record, admin_link(record)) for record in records]
+    fmt = request.GET.get("format")
+    if fmt in FORMATS:
+        table = [["记录", "管理后台链接"]] + [
+            [str(r), request.build_absolute_uri(link) if link else ""] for r, link in rows
+        ]
+        return table_response(table, fmt, f"{code}-{unit.code}-{period.key}")
+    context = {"indicator": indicator, "unit": unit, "period": period, "rows": rows}
+    return render(request, "compliance/drilldown.html", context)
+
+
+@staff_only
+def trend(request: HttpRequest) -> HttpResponse:
+    """Each percentage indicator by month, summed over the visible units: a table and bars."""
+    unit_ids = visible_unit_ids(request)
+    year = parse_period(request.GET.get("year")).start.year
+    months = months_of(year)
+    lines = []
+    for indicator in (i for i in indicators() if i.percent):
+        points = []
+        for month in months:
+            values = indicator.compute(month.start, month.end)
+            if unit_ids is not None:
+                values = {k: v for k, v in values.items() if k in unit_ids}
+            numerator = sum(v.numerator for v in values.values())
+            denominator = sum(v.denominator for v in values.values())
+            points.append((month, round(100 * numerator / denominator, 1) if denominator else None))
+        lines.append((indicator, points))
+    context = {"year": year, "months": months, "lines": lines, "today": timezone.localdate()}
+    return render(request, "compliance/trend.html", context)
