@@ -7,7 +7,21 @@ class ComplianceConfig(AppConfig):
     verbose_name = _("合规督查")
 
     role_permissions = {
-        "editor": ["view_alert"],
-        "reviewer": ["view_alert"],
-        "supervisor": ["view_alert"],
+        "editor": ["view_alert", "view_obligation", "view_obligationdue", "change_obligationdue"],
+        "reviewer": ["view_alert", "view_obligation", "view_obligationdue"],
+        "supervisor": [
+            "view_alert",
+            "view_obligation",
+            "add_obligation",
+            "change_obligation",
+            "view_obligationdue",
+            "view_indicatorweight",
+            "change_indicatorweight",
+            "add_indicatorweight",
+        ],
     }
+
+    def ready(self) -> None:
+        from compliance.obligations import register
+
+        register()

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from compliance.models import Alert
 from compliance.periods import Period
 from compliance.registry import Indicator, IndicatorValue, indicators
+from compliance.scoring import unit_score, weights
+from compliance.snapshots import snapshot_values
 from organizations.models import GRASSROOTS_KINDS, Unit
 
 STATE_LABELS = {"met": _("达标"), "at_risk": _("有风险"), "missed": _("未达标"), "no_data": _("无数据")}
@@ -46,6 +48,7 @@ class Row:
     unit: Unit
     cells: list[Cell]
     open_alerts: int
+    score: float | None
 
 
 def cell_state(indicator: Indicator, value: IndicatorValue | None, period: Period) -> str:
@@ -68,17 +71,29 @@ def units_for(unit_ids: list[int] | None) -> QuerySet:
     return units if unit_ids is None else units.filter(pk__in=unit_ids)
 
 
-def build_matrix(period: Period, unit_ids: list[int] | None = None) -> list[tuple[str, list[Row]]]:
-    """Rows grouped as county departments / townships and subdistricts; one compute per indicator."""
-    values = {indicator.code: indicator.compute(period.start, period.end) for indicator in indicators()}
+def period_values(period: Period) -> tuple[dict[str, dict[int, IndicatorValue]], object]:
+    """The frozen snapshot of the period when there is one, else live figures (one compute per indicator)."""
+    frozen, frozen_at = snapshot_values(period)
+    if frozen_at is not None:
+        return frozen, frozen_at
+    return {indicator.code: indicator.compute(period.start, period.end) for indicator in indicators()}, None
+
+
+def build_matrix(
+    period: Period, unit_ids: list[int] | None = None, values: dict | None = None
+) -> list[tuple[str, list[Row]]]:
+    """Rows grouped as county departments / townships and subdistricts."""
+    values = values if values is not None else period_values(period)[0]
+    weight_of = weights([indicator.code for indicator in indicators()])
     alerts = open_alert_counts(unit_ids)
     groups: dict[bool, list[Row]] = {False: [], True: []}
     for unit in units_for(unit_ids):
         cells = []
         for indicator in indicators():
-            value = values[indicator.code].get(unit.pk)
+            value = values.get(indicator.code, {}).get(unit.pk)
             cells.append(Cell(indicator, value, cell_state(indicator, value, period)))
-        groups[unit.kind in GRASSROOTS_KINDS].append(Row(unit, cells, alerts.get(unit.pk, 0)))
+        score = unit_score([(c.indicator, c.value) for c in cells], weight_of)
+        groups[unit.kind in GRASSROOTS_KINDS].append(Row(unit, cells, alerts.get(unit.pk, 0), score))
     return [(str(label), groups[grassroots]) for label, grassroots in GROUPS if groups[grassroots]]
 
 
@@ -89,11 +104,17 @@ def system_alerts() -> QuerySet:
 
 def matrix_table(period: Period, groups: list[tuple[str, list[Row]]]) -> list[list[str]]:
     """The matrix as rows of text (CSV, xlsx, JSON): exactly what the page shows."""
-    header = ["分组", "单位", *[str(i.title) for i in indicators()], "未解除预警"]
+    header = ["分组", "单位", *[str(i.title) for i in indicators()], "未解除预警", "综合得分"]
     table = [header]
     for label, rows in groups:
         for row in rows:
             table.append(
-                [label, row.unit.name, *[f"{c.text} {c.state_label}" for c in row.cells], str(row.open_alerts)]
+                [
+                    label,
+                    row.unit.name,
+                    *[f"{c.text} {c.state_label}" for c in row.cells],
+                    str(row.open_alerts),
+                    "—" if row.score is None else f"{row.score:g}",
+                ]
             )
     return table

@@ -23,3 +23,25 @@ def send_alert_digests() -> int:
     from compliance.notifications import digests_send
 
     return digests_send()
+
+
+@shared_task
+def snapshot_last_month() -> int:
+    """Monthly (beat, on the 1st): freeze last month's figures (and a quarter, half or year ending then)."""
+    from django.utils import timezone
+
+    from compliance.snapshots import previous_month, snapshot_month
+
+    return snapshot_month(*previous_month(timezone.localdate()))
+
+
+@shared_task
+def ensure_obligation_dues() -> int:
+    """Daily: expand this year's obligations for units added since (idempotent)."""
+    from django.utils import timezone
+
+    from compliance.models import Obligation
+    from compliance.obligations import obligation_dues_ensure
+
+    year = timezone.localdate().year
+    return sum(obligation_dues_ensure(obligation=o) for o in Obligation.objects.filter(year=year))

@@ -6,11 +6,12 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from compliance.dashboard import build_matrix, matrix_table, system_alerts
+from compliance.dashboard import build_matrix, matrix_table, period_values, system_alerts
 from compliance.exports import FORMATS, table_response
 from compliance.models import Alert
 from compliance.periods import months_of, parse_period, period_choices
 from compliance.registry import indicators
+from compliance.scoring import FORMULA, weights
 from organizations.models import Unit
 from organizations.scoping import is_supervisor, scope_queryset, user_unit_ids
 
@@ -39,7 +40,8 @@ def staff_only(view):
 def dashboard(request: HttpRequest) -> HttpResponse:
     unit_ids = visible_unit_ids(request)
     period = parse_period(request.GET.get("period"))
-    groups = build_matrix(period, unit_ids)
+    values, frozen_at = period_values(period)
+    groups = build_matrix(period, unit_ids, values)
     fmt = request.GET.get("format")
     if fmt in FORMATS:
         return table_response(matrix_table(period, groups), fmt, f"dashboard-{period.key}")
@@ -54,6 +56,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "system_alerts": system_alerts(),
         "my_alerts": my_alerts,
         "supervisor": unit_ids is None,
+        "frozen_at": frozen_at,
+        "weights": weights([i.code for i in indicators()]),
+        "formula": FORMULA,
     }
     return render(request, "compliance/dashboard.html", context)
 

@@ -17,6 +17,14 @@ app.conf.beat_schedule = {
         "task": "compliance.tasks.scan_deadlines",
         "schedule": crontab(hour=1, minute=30),
     },
+    "snapshot-last-month": {
+        "task": "compliance.tasks.snapshot_last_month",
+        "schedule": crontab(day_of_month=1, hour=0, minute=30),
+    },
+    "ensure-obligation-dues-daily": {
+        "task": "compliance.tasks.ensure_obligation_dues",
+        "schedule": crontab(hour=1, minute=0),
+    },
     "send-alert-digests-daily": {
         "task": "compliance.tasks.send_alert_digests",
         "schedule": crontab(hour=8, minute=0),
