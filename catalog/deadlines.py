@@ -7,7 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.models import Publication, PublicationStatus
 from catalog.rules import due_date
-from compliance.registry import DeadlineRule, Indicator, IndicatorValue, register_indicator, register_rule
+from compliance.registry import (
+    DeadlineRule,
+    Indicator,
+    IndicatorValue,
+    register_indicator,
+    register_rule,
+    share_by_unit,
+)
 
 PUBLICATION_OVERDUE = "catalog.publication_overdue"
 
@@ -57,13 +64,8 @@ CATALOGS = "catalog.catalogs_published"
 
 
 def publications_on_time(start: date, end: date) -> dict[int, IndicatorValue]:
-    rows = (
-        Publication.objects.filter(status=PublicationStatus.PUBLISHED, published_on__range=(start, end))
-        .order_by()
-        .values("unit")
-        .annotate(total=Count("id"), ok=Count("id", filter=Q(published_on_time=True)))
-    )
-    return {r["unit"]: IndicatorValue(r["ok"], r["total"], r["ok"] == r["total"]) for r in rows}
+    published = Publication.objects.filter(status=PublicationStatus.PUBLISHED, published_on__range=(start, end))
+    return share_by_unit(published, Q(published_on_time=True))
 
 
 def late_publications(unit_id: int, start: date, end: date) -> QuerySet:

@@ -4,13 +4,20 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from compliance.models import Frequency, Obligation, ObligationDue
 from compliance.periods import months_of, parse_period
-from compliance.registry import DeadlineRule, Indicator, IndicatorValue, register_indicator, register_rule
+from compliance.registry import (
+    DeadlineRule,
+    Indicator,
+    IndicatorValue,
+    register_indicator,
+    register_rule,
+    share_by_unit,
+)
 from organizations.models import Unit
 
 OBLIGATION_MISSED = "compliance.obligation_missed"
@@ -70,13 +77,7 @@ def missed(today: date) -> QuerySet:
 
 def obligations_met(start: date, end: date) -> dict[int, IndicatorValue]:
     """Dues falling in the period: fulfilled by their date / all."""
-    rows = (
-        ObligationDue.objects.filter(due_on__range=(start, end))
-        .order_by()
-        .values("unit")
-        .annotate(total=Count("id"), ok=Count("id", filter=Q(fulfilled_on__isnull=False)))
-    )
-    return {r["unit"]: IndicatorValue(r["ok"], r["total"], r["ok"] == r["total"]) for r in rows}
+    return share_by_unit(ObligationDue.objects.filter(due_on__range=(start, end)), Q(fulfilled_on__isnull=False))
 
 
 def unfulfilled(unit_id: int, start: date, end: date) -> QuerySet:

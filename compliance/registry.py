@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,12 @@ class Indicator:
     compute: Callable[[date, date], dict[int, IndicatorValue]]
     offending: Callable[[int, date, date], QuerySet] | None = None
     percent: bool = True
+
+
+def share_by_unit(queryset: QuerySet, ok: Q, unit_field: str = "unit") -> dict[int, IndicatorValue]:
+    """Per unit: rows meeting ``ok`` / all rows, met when all do. One aggregate query."""
+    rows = queryset.order_by().values(unit_field).annotate(total=Count("pk"), ok=Count("pk", filter=ok))
+    return {r[unit_field]: IndicatorValue(r["ok"], r["total"], r["ok"] == r["total"]) for r in rows}
 
 
 _rules: dict[str, DeadlineRule] = {}

@@ -2,10 +2,17 @@
 
 from datetime import date, timedelta
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from compliance.registry import DeadlineRule, Indicator, IndicatorValue, register_indicator, register_rule
+from compliance.registry import (
+    DeadlineRule,
+    Indicator,
+    IndicatorValue,
+    register_indicator,
+    register_rule,
+    share_by_unit,
+)
 from decisions import rules
 from decisions.models import MajorDecision
 
@@ -103,14 +110,7 @@ REPORTS = "decisions.feedback_published"
 def windows_of_30_days(start: date, end: date) -> dict[int, IndicatorValue]:
     """Consultations opened in the period with a window of at least 30 days."""
     full = Q(closes_on__gte=F("opens_on") + timedelta(days=rules.MIN_COMMENT_DAYS - 1))
-    rows = (
-        consultations()
-        .filter(opens_on__range=(start, end))
-        .order_by()
-        .values("unit")
-        .annotate(total=Count("id"), ok=Count("id", filter=full))
-    )
-    return {r["unit"]: IndicatorValue(r["ok"], r["total"], r["ok"] == r["total"]) for r in rows}
+    return share_by_unit(consultations().filter(opens_on__range=(start, end)), full)
 
 
 def short_window_records(unit_id: int, start: date, end: date) -> QuerySet:
@@ -119,14 +119,8 @@ def short_window_records(unit_id: int, start: date, end: date) -> QuerySet:
 
 def reports_published(start: date, end: date) -> dict[int, IndicatorValue]:
     """Consultations closed in the period whose feedback report is published."""
-    rows = (
-        consultations()
-        .filter(closes_on__range=(start, end))
-        .order_by()
-        .values("unit")
-        .annotate(total=Count("id"), ok=Count("id", filter=Q(feedback_published_at__isnull=False)))
-    )
-    return {r["unit"]: IndicatorValue(r["ok"], r["total"], r["ok"] == r["total"]) for r in rows}
+    closed = consultations().filter(closes_on__range=(start, end))
+    return share_by_unit(closed, Q(feedback_published_at__isnull=False))
 
 
 def reports_missing(unit_id: int, start: date, end: date) -> QuerySet:

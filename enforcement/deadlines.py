@@ -6,7 +6,14 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from compliance.registry import DeadlineRule, Indicator, IndicatorValue, register_indicator, register_rule
+from compliance.registry import (
+    DeadlineRule,
+    Indicator,
+    IndicatorValue,
+    register_indicator,
+    register_rule,
+    share_by_unit,
+)
 from enforcement.models import Decision, DecisionStatus
 from enforcement.rules import publication_due
 
@@ -67,13 +74,8 @@ OVERDUE_NOW = "enforcement.overdue_now"
 
 def on_time(start: date, end: date) -> dict[int, IndicatorValue]:
     """Decisions made in the period and published: share published within 7 working days."""
-    rows = (
-        Decision.objects.filter(decision_date__range=(start, end), first_published_at__isnull=False)
-        .order_by()
-        .values("unit")
-        .annotate(total=Count("id"), ok=Count("id", filter=Q(published_on_time=True)))
-    )
-    return {r["unit"]: IndicatorValue(r["ok"], r["total"], r["ok"] == r["total"]) for r in rows}
+    published = Decision.objects.filter(decision_date__range=(start, end), first_published_at__isnull=False)
+    return share_by_unit(published, Q(published_on_time=True))
 
 
 def published_late(unit_id: int, start: date, end: date) -> QuerySet:

@@ -2,10 +2,17 @@
 
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from compliance.registry import DeadlineRule, Indicator, IndicatorValue, register_indicator, register_rule
+from compliance.registry import (
+    DeadlineRule,
+    Indicator,
+    IndicatorValue,
+    register_indicator,
+    register_rule,
+    share_by_unit,
+)
 from interpretation.models import DocumentKind, Interpretation, PolicyDocument, Status
 from interpretation.rules import MULTI_FORMAT_TARGET_PERCENT, interpretation_due
 
@@ -74,15 +81,10 @@ def synchronised(start: date, end: date) -> dict[int, IndicatorValue]:
     in_time = Interpretation.objects.filter(
         document=OuterRef("pk"), status=Status.PUBLISHED, published_on__lte=OuterRef("interpretation_due")
     )
-    rows = (
-        PolicyDocument.objects.filter(
-            status=Status.PUBLISHED, kind=DocumentKind.NORMATIVE, published_on__range=(start, end)
-        )
-        .order_by()
-        .values("unit")
-        .annotate(total=Count("id"), ok=Count("id", filter=Exists(in_time)))
+    documents = PolicyDocument.objects.filter(
+        status=Status.PUBLISHED, kind=DocumentKind.NORMATIVE, published_on__range=(start, end)
     )
-    return {r["unit"]: IndicatorValue(r["ok"], r["total"], r["ok"] == r["total"]) for r in rows}
+    return share_by_unit(documents, Q(Exists(in_time)))
 
 
 def not_synchronised(unit_id: int, start: date, end: date) -> QuerySet:
