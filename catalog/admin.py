@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from audit.models import Event
+from audit.services import audit_record
 from catalog.models import (
     OPEN_STATUSES,
     Attachment,
@@ -241,6 +243,13 @@ class CatalogAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
+                audit_record(
+                    event=Event.PUBLISH if approve else Event.CHANGE,
+                    user=request.user,
+                    obj=catalog,
+                    request=request,
+                    detail="审核通过并发布" if approve else f"退回：{form.cleaned_data['comment']}",
+                )
                 self.message_user(request, _("已通过并发布。") if approve else _("已退回。"), messages.SUCCESS)
                 return HttpResponseRedirect(reverse("admin:catalog_catalog_changelist"))
         context = {**self.admin_site.each_context(request), "form": form, "catalog": catalog, "opts": self.opts}
@@ -259,7 +268,9 @@ class CatalogAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
                 catalog_items_replace(catalog=catalog, items=items, by=request.user)
             except ImportRejected as rejected:
                 errors = rejected.errors
+                audit_record(event=Event.IMPORT, user=request.user, obj=catalog, request=request, result="failure")
             else:
+                audit_record(event=Event.IMPORT, user=request.user, obj=catalog, request=request, detail=upload.name)
                 self.message_user(request, _("已导入 %(n)d 个事项。") % {"n": len(items)}, messages.SUCCESS)
                 return self._redirect(catalog)
         context = {
@@ -367,6 +378,7 @@ class PublicationAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
+                audit_record(event=Event.WITHDRAW, user=request.user, obj=publication, request=request)
                 self.message_user(request, _("已撤回。"), messages.SUCCESS)
                 return HttpResponseRedirect(reverse("admin:catalog_publication_changelist"))
         context = {**self.admin_site.each_context(request), "form": form, "object": publication, "opts": self.opts}

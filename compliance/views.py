@@ -6,6 +6,8 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from audit.models import Event
+from audit.services import audit_record
 from compliance.dashboard import build_matrix, matrix_table, period_values, system_alerts
 from compliance.exports import FORMATS, table_response
 from compliance.models import Alert
@@ -44,6 +46,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     groups = build_matrix(period, unit_ids, values)
     fmt = request.GET.get("format")
     if fmt in FORMATS:
+        audit_record(event=Event.EXPORT, user=request.user, request=request, detail=f"督查矩阵 {period.key} {fmt}")
         return table_response(matrix_table(period, groups), fmt, f"dashboard-{period.key}")
     my_alerts = None
     if unit_ids is not None:
@@ -85,6 +88,7 @@ def drilldown(request: HttpRequest, code: str, unit: str) -> HttpResponse:
     rows = [(record, admin_link(record)) for record in records]
     fmt = request.GET.get("format")
     if fmt in FORMATS:
+        audit_record(event=Event.EXPORT, user=request.user, request=request, detail=f"{code} {unit.code} {fmt}")
         table = [["记录", "管理后台链接"]] + [
             [str(r), request.build_absolute_uri(link) if link else ""] for r, link in rows
         ]

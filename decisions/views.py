@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -16,19 +15,14 @@ from decisions.selectors import (
     year_catalog,
 )
 from decisions.services import comment_submit
+from lushan_portal.clients import client_address
 
 SUBMITTED = "您的意见已提交，审核后将在本页公开（姓名和联系方式不会公开）。"
 HONEYPOT_REFUSED = "意见未提交。"
 
 
 def client_id(request: HttpRequest) -> str:
-    """The client's address. Behind our proxy (BEHIND_PROXY) REMOTE_ADDR is the proxy, which
-    appends the client to X-Forwarded-For; otherwise that header is the client's to forge."""
-    if settings.BEHIND_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
-        if forwarded:
-            return forwarded
-    return request.META.get("REMOTE_ADDR", "")
+    return client_address(request)
 
 
 def consultation_list(request: HttpRequest) -> HttpResponse:

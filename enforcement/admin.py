@@ -8,6 +8,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from audit.models import Event
+from audit.services import audit_record
 from enforcement.importer import ImportRejected, decisions_import
 from enforcement.models import Decision, DecisionStatus
 from enforcement.services import (
@@ -219,6 +221,7 @@ class DecisionAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
             raise PermissionDenied
         try:
             decision_publish(decision=decision, by=request.user)
+            audit_record(event=Event.PUBLISH, user=request.user, obj=decision, request=request)
             self.message_user(request, _("已公开。"), messages.SUCCESS)
         except ValidationError as error:
             self.message_user(request, "；".join(error.messages), messages.ERROR)
@@ -233,6 +236,13 @@ class DecisionAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
+                audit_record(
+                    event=Event.WITHDRAW,
+                    user=request.user,
+                    obj=decision,
+                    request=request,
+                    detail=form.cleaned_data["reason"],
+                )
                 self.message_user(request, _("已撤回，公开页面不再显示该决定。"), messages.SUCCESS)
                 return HttpResponseRedirect(reverse("admin:enforcement_decision_changelist"))
         context = {
@@ -265,7 +275,13 @@ class DecisionAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
                 )
             except ImportRejected as rejected:
                 errors = rejected.errors
+                audit_record(
+                    event=Event.IMPORT, user=request.user, request=request, result="failure", detail=upload.name
+                )
             else:
+                audit_record(
+                    event=Event.IMPORT, user=request.user, request=request, detail=f"{upload.name}：{result.created} 条"
+                )
                 self.message_user(
                     request,
                     _("已导入 %(created)d 条决定，其中公开 %(published)d 条。")

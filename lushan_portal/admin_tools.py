@@ -11,6 +11,9 @@ from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from audit.models import Event
+from audit.services import audit_record
+
 
 class WithdrawForm(forms.Form):
     reason = forms.CharField(label=_("撤回理由（将公开说明）"), widget=forms.Textarea(attrs={"rows": 4}))
@@ -46,6 +49,7 @@ class PublishWithdrawMixin:
             text = "；".join(error.messages) if isinstance(error, ValidationError) else str(error)
             self.message_user(request, text, messages.ERROR)
         else:
+            audit_record(event=Event.PUBLISH, user=request.user, obj=obj, request=request)
             self.message_user(request, _("已发布。"), messages.SUCCESS)
         return HttpResponseRedirect(self._change_url(obj))
 
@@ -62,6 +66,13 @@ class PublishWithdrawMixin:
             except ValidationError as error:
                 form.add_error(None, error)
             else:
+                audit_record(
+                    event=Event.WITHDRAW,
+                    user=request.user,
+                    obj=obj,
+                    request=request,
+                    detail=form.cleaned_data["reason"],
+                )
                 self.message_user(request, _("已撤回，公开页面不再显示。"), messages.SUCCESS)
                 return HttpResponseRedirect(self._change_url(obj))
         context = {**self.admin_site.each_context(request), "form": form, "object": obj, "opts": self.opts}

@@ -25,6 +25,10 @@ app.conf.beat_schedule = {
         "task": "compliance.tasks.ensure_obligation_dues",
         "schedule": crontab(hour=1, minute=0),
     },
+    "disable-unused-accounts-daily": {
+        "task": "accounts.tasks.disable_unused_accounts",
+        "schedule": crontab(hour=2, minute=0),
+    },
     "send-alert-digests-daily": {
         "task": "compliance.tasks.send_alert_digests",
         "schedule": crontab(hour=8, minute=0),

@@ -54,7 +54,10 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "axes",
     "organizations",
+    "accounts",
+    "audit",
     "compliance",
     "workdays",
     "catalog",
@@ -73,6 +76,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "accounts.middleware.PasswordExpiryMiddleware",
+    # Last, as django-axes asks: it turns a lockout into its response.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "lushan_portal.urls"
@@ -108,12 +119,32 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Level-3 baseline (等保 2.0 三级): at least 8 characters of 3 classes, no reuse of the last 5,
+# a change every PASSWORD_MAX_AGE_DAYS; 5 failures lock the account and the client for
+# AXES_COOLOFF_MINUTES; staff sessions end after SESSION_IDLE_SECONDS idle and on browser close.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "accounts.passwords.ComplexityValidator", "OPTIONS": {"min_length": 8, "min_classes": 3}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.passwords.HistoryValidator", "OPTIONS": {"keep": 5}},
 ]
+PASSWORD_MAX_AGE_DAYS = env_int("PASSWORD_MAX_AGE_DAYS", 90)
+ACCOUNT_INACTIVE_DAYS = env_int("ACCOUNT_INACTIVE_DAYS", 90)
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 10) / 60  # hours
+if AXES_COOLOFF_TIME < 10 / 60:
+    raise ImproperlyConfigured("Environment variable AXES_COOLOFF_MINUTES must be at least 10.")
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
+AXES_IPWARE_PROXY_COUNT = 1 if env_bool("BEHIND_PROXY", PRODUCTION) else 0
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 15 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Audit rows are kept at least 184 days (6 months); the database refuses to delete younger ones.
+AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 184)
+if AUDIT_RETENTION_DAYS < 184:
+    raise ImproperlyConfigured("Environment variable AUDIT_RETENTION_DAYS cannot be lower than 184.")
 
 LANGUAGE_CODE = "zh-hans"
 # Chinese for everyone, whatever the browser asks: no LocaleMiddleware.

@@ -14,6 +14,10 @@ ROLE_GROUPS = {
     "editor": _("信息员"),
     "reviewer": _("审核员"),
     "supervisor": _("督查员"),
+    # 三员分立 (level-3 baseline): one person holds at most one of these (accounts.roles).
+    "system_admin": _("系统管理员"),
+    "security_admin": _("安全管理员"),
+    "auditor": _("审计管理员"),
 }
 
 

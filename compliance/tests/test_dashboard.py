@@ -130,10 +130,11 @@ def test_dashboard_queries_stay_constant_as_data_grows(client, supervisor, unit_
         return len(captured)
 
     make_decision(unit_a, decision_date=date(2025, 12, 1), publish=True)
+    queries()  # the session's first request also checks the password's age
     small = queries()
     for n in range(40):
         make_decision(unit_b if n % 2 else unit_a, decision_date=date(2025, 11, 1 + n % 20), publish=n % 3 == 0)
-    assert queries() == small <= 30
+    assert queries() == small <= 35
 
 
 def test_digest_goes_out_once_per_day(unit_a, enforcement_data):

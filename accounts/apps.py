@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "accounts"
+    verbose_name = _("账号与安全")
+
+    role_permissions = {
+        "system_admin": ["view_passwordhistory"],
+    }

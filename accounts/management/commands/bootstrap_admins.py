@@ -1,0 +1,38 @@
+import secrets
+import string
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from accounts.roles import ADMIN_ROLES, admin_role_grant
+
+ALPHABET = string.ascii_letters + string.digits + "!@#%^*-_=+"
+NAMES = {"system_admin": "sysadmin", "security_admin": "secadmin", "auditor": "auditadmin"}
+
+
+def strong_password() -> str:
+    while True:
+        password = "".join(secrets.choice(ALPHABET) for _ in range(20))
+        if (
+            any(c.isupper() for c in password)
+            and any(c.islower() for c in password)
+            and any(c.isdigit() for c in password)
+        ):
+            return password
+
+
+class Command(BaseCommand):
+    help = "新系统初始化：创建系统管理员、安全管理员、审计管理员三个账号（三员分立），各自的初始密码只显示一次。"
+
+    @transaction.atomic
+    def handle(self, *args: object, **options: object) -> None:
+        User = get_user_model()
+        if User.objects.filter(username__in=NAMES.values()).exists():
+            raise CommandError("三员账号已存在，不重复创建。")
+        for role in ADMIN_ROLES:
+            password = strong_password()
+            user = User.objects.create_user(username=NAMES[role], password=password, is_staff=True)
+            admin_role_grant(user=user, role=role)
+            self.stdout.write(f"{NAMES[role]}  {password}")
+        self.stdout.write(self.style.WARNING("请立即登录并修改以上初始密码；本命令不会再次显示。"))

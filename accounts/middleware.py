@@ -1,0 +1,41 @@
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.passwords import password_expired
+
+EXPIRED = "您的密码已超过规定期限未修改，请先修改密码。"
+CHECKED_KEY = "password_fresh_until"
+ALLOWED_PREFIXES = ("/admin/password_change/", "/admin/logout/", "/static/")
+
+
+class PasswordExpiryMiddleware:
+    """Staff whose password is older than the limit can only change it (or log out)."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and user.is_staff
+            and not request.path.startswith(ALLOWED_PREFIXES)
+            and self.expired(request, user)
+        ):
+            messages.warning(request, EXPIRED)
+            return HttpResponseRedirect(reverse("admin:password_change"))
+        return self.get_response(request)
+
+    @staticmethod
+    def expired(request: HttpRequest, user: object) -> bool:
+        """Checked once a day per session, not on every request."""
+        today = timezone.localdate().isoformat()
+        if request.session.get(CHECKED_KEY) == today:
+            return False
+        if password_expired(user):
+            return True
+        request.session[CHECKED_KEY] = today
+        return False
