@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from decisions import rules
 from lushan_portal.attachments import validate_attachment
+from lushan_portal.crypto import EncryptedTextField
 
 
 class Stage(models.TextChoices):
@@ -145,8 +146,10 @@ class Comment(models.Model):
         MajorDecision, verbose_name=_("决策事项"), on_delete=models.PROTECT, related_name="comments"
     )
     body = models.TextField(_("意见"), max_length=rules.MAX_COMMENT_LENGTH)
-    name = models.CharField(_("姓名（不公开）"), max_length=50, blank=True)
-    contact = models.CharField(_("联系方式（不公开）"), max_length=100, blank=True)
+    # Encrypted at rest and erased COMMENT_CONTACT_RETENTION_DAYS after the feedback report.
+    name = EncryptedTextField(_("姓名（不公开）"), blank=True)
+    contact = EncryptedTextField(_("联系方式（不公开）"), blank=True)
+    contact_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
     fingerprint = models.CharField(max_length=40, editable=False, db_index=True)
     status = models.CharField(
         _("审核状态"), max_length=16, choices=CommentStatus.choices, default=CommentStatus.PENDING

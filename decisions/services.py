@@ -3,7 +3,9 @@
 import hashlib
 import re
 import unicodedata
+from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from decisions import rules
 from decisions.models import Comment, CommentStatus, MajorDecision
+from lushan_portal.crypto import keyed_hash
 from organizations.scoping import can_write_unit
 
 ERROR_NOT_EDITOR = "只有决策单位的工作人员可以管理该决策事项。"
@@ -99,11 +102,23 @@ def comment_submit(*, decision_id: object, body: str, name: str = "", contact: s
         raise ValidationError(_(ERROR_NOT_OPEN))
     if not comment_rate_allows(client):
         raise ValidationError(_(ERROR_RATE))
-    comment = Comment(decision=decision, body=body, name=name.strip()[:50], contact=contact.strip()[:100])
+    contact = contact.strip()[:100]
+    comment = Comment(
+        decision=decision, body=body, name=name.strip()[:50], contact=contact, contact_hash=keyed_hash(contact)
+    )
     comment.fingerprint = fingerprint(body)
     comment.full_clean()
     comment.save()
     return comment
+
+
+def contacts_erase() -> int:
+    """Erase commenters' names and contacts COMMENT_CONTACT_RETENTION_DAYS after the report."""
+    cutoff = timezone.now() - timedelta(days=settings.COMMENT_CONTACT_RETENTION_DAYS)
+    expired = Comment.objects.filter(decision__feedback_published_at__lt=cutoff).exclude(
+        contact_hash="", name="", contact=""
+    )
+    return expired.update(name="", contact="", contact_hash="")
 
 
 @transaction.atomic

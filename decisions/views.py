@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -66,6 +67,7 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "groups": published_comment_groups(decision),
         "min_days": rules.MIN_COMMENT_DAYS,
+        "contact_days": settings.COMMENT_CONTACT_RETENTION_DAYS,
     }
     return render(request, "decisions/consultation_detail.html", context, status=status)
 

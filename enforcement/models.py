@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from enforcement.validators import validate_credit_code
+from lushan_portal.crypto import EncryptedTextField
 from lushan_portal.text_search import document_vector
 
 
@@ -74,9 +75,11 @@ class Decision(models.Model):
     )
     legal_representative = models.CharField(_("法定代表人"), max_length=100, blank=True)
     id_type = models.CharField(_("证件类型"), max_length=30, blank=True)
-    id_number = models.CharField(_("证件号码"), max_length=40, blank=True)
-    party_address = models.CharField(_("住址"), max_length=200, blank=True)
-    party_phone = models.CharField(_("联系电话"), max_length=40, blank=True)
+    # Encrypted at rest; the keyed hash finds a person's decisions without decrypting.
+    id_number = EncryptedTextField(_("证件号码"), blank=True)
+    id_number_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+    party_address = EncryptedTextField(_("住址"), blank=True)
+    party_phone = EncryptedTextField(_("联系电话"), blank=True)
     party_is_minor = models.BooleanField(
         _("当事人为未成年人"), default=False, help_text=_("未成年人的决定一律不公开。")
     )

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from enforcement.models import Decision, DecisionKind, DecisionStatus, PartyCategory
 from enforcement.rules import default_publicity_until, publication_due, withdrawal_due
+from lushan_portal.crypto import keyed_hash
 from lushan_portal.text_search import bigram_document
 
 ERROR_REASON_REQUIRED = "撤回必须填写理由。"
@@ -39,6 +40,7 @@ def decision_prepare(decision: Decision) -> None:
         decision.authority_name = decision.unit.name
     decision.withdrawal_due = withdrawal_due(decision.revoked_on) if decision.revoked_on else None
     decision.search_document = decision_search_document(decision)
+    decision.id_number_hash = keyed_hash(decision.id_number)
 
 
 def decision_search_document(decision: Decision) -> str:

@@ -29,6 +29,10 @@ app.conf.beat_schedule = {
         "task": "accounts.tasks.disable_unused_accounts",
         "schedule": crontab(hour=2, minute=0),
     },
+    "erase-expired-contacts-daily": {
+        "task": "decisions.tasks.erase_expired_contacts",
+        "schedule": crontab(hour=3, minute=0),
+    },
     "send-alert-digests-daily": {
         "task": "compliance.tasks.send_alert_digests",
         "schedule": crontab(hour=8, minute=0),

@@ -1,5 +1,6 @@
 """Strict readers for environment variables: a malformed value fails at start."""
 
+import base64
 import os
 
 import dj_database_url
@@ -67,4 +68,18 @@ def env_redis_url(name: str) -> str | None:
         return None
     if not raw.startswith(("redis://", "rediss://")):
         raise ImproperlyConfigured(f"Environment variable {name} must be a redis:// or rediss:// URL.")
+    return raw
+
+
+def env_fernet_key(name: str, default: str | None) -> str:
+    """A Fernet key (32 bytes, url-safe base64); required when there is no default."""
+    raw = os.environ.get(name, "").strip() or default
+    if not raw:
+        raise ImproperlyConfigured(f"Environment variable {name} is required in production.")
+    try:
+        valid = len(base64.urlsafe_b64decode(raw.encode())) == 32
+    except ValueError:
+        valid = False
+    if not valid:
+        raise ImproperlyConfigured(f"Environment variable {name} must be a Fernet key (32 bytes, url-safe base64).")
     return raw

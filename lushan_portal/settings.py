@@ -10,9 +10,11 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from lushan_portal.crypto_keys import development_key
 from lushan_portal.env import (
     env_bool,
     env_database,
+    env_fernet_key,
     env_int,
     env_list,
     env_redis_url,
@@ -41,6 +43,13 @@ else:
 
 PORTAL_NAME = env_str("PORTAL_NAME", "鲁山县政务公开平台")
 
+# Personal data at rest (lushan_portal.crypto): a Fernet key, required in production.
+FIELD_ENCRYPTION_KEY = env_fernet_key(
+    "FIELD_ENCRYPTION_KEY", default=None if PRODUCTION else development_key(SECRET_KEY)
+)
+# Commenters' names and contacts are erased this many days after the feedback report.
+COMMENT_CONTACT_RETENTION_DAYS = env_int("COMMENT_CONTACT_RETENTION_DAYS", 180)
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -68,6 +77,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lushan_portal.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

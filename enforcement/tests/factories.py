@@ -34,17 +34,16 @@ def make_decision(unit: Unit, *, publish: bool = False, **fields: object) -> Dec
 
 def make_natural_person_decision(unit: Unit, **fields: object) -> Decision:
     """A penalty on a natural person with personal data planted in every field that could leak it."""
-    return make_decision(
-        unit,
-        party_name=PLANTED_NAME,
-        party_category=PartyCategory.NATURAL_PERSON,
-        credit_code="",
-        id_type="身份证",
-        id_number=PLANTED_ID,
-        party_address=PLANTED_ADDRESS,
-        party_phone=PLANTED_PHONE,
-        violation_type="扰乱公共秩序",
-        violation_facts=f"{PLANTED_NAME}（身份证号{PLANTED_ID}，电话{PLANTED_PHONE}）在车站喧哗。",
-        penalty_content=f"对{PLANTED_NAME}罚款人民币200元。",
-        **fields,
-    )
+    values = {
+        "party_name": PLANTED_NAME,
+        "party_category": PartyCategory.NATURAL_PERSON,
+        "credit_code": "",
+        "id_type": "身份证",
+        "id_number": PLANTED_ID,
+        "party_address": PLANTED_ADDRESS,
+        "party_phone": PLANTED_PHONE,
+        "violation_type": "扰乱公共秩序",
+        "violation_facts": f"{PLANTED_NAME}（身份证号{PLANTED_ID}，电话{PLANTED_PHONE}）在车站喧哗。",
+        "penalty_content": f"对{PLANTED_NAME}罚款人民币200元。",
+    }
+    return make_decision(unit, **{**values, **fields})

@@ -73,3 +73,9 @@ def test_admin_is_chinese_even_for_an_english_browser(client, superuser):
     client.force_login(superuser)
     page = client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert "最近动作" in page.content.decode()
+
+
+def test_pages_carry_a_content_security_policy(client):
+    policy = client.get("/")["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+    assert "frame-ancestors 'none'" in policy

@@ -16,11 +16,13 @@ PROBE = (
 SETTINGS_VARS = [
     "DATABASE_URL", "REDIS_URL", "PORTAL_ENV", "SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "CI", "DB_CONN_MAX_AGE",
     "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "FIELD_ENCRYPTION_KEY",
 ]  # fmt: skip
 PRODUCTION = {
     "PORTAL_ENV": "production",
     "SECRET_KEY": "k3y-" + "x7Qp2Lm9Zr4Tv8Wn1Bc6Hd5Jf0Gs3Ky" * 2,
     "ALLOWED_HOSTS": "gongkai.lushan.gov.cn",
+    "FIELD_ENCRYPTION_KEY": "q0bC1Yx3T2yRj6oF9d8Yk7J5mLwZr4sV1uN0aP3bQ2c=",
 }
 
 
@@ -59,6 +61,8 @@ def test_database_and_redis_urls_switch_to_postgresql_and_redis():
         ({"DEBUG": "maybe"}, "DEBUG"),
         ({"DB_CONN_MAX_AGE": "soon", "DATABASE_URL": "postgres://u@h/d"}, "DB_CONN_MAX_AGE"),
         ({"PORTAL_ENV": "staging"}, "PORTAL_ENV"),
+        ({"PORTAL_ENV": "production", "SECRET_KEY": "s" * 50, "ALLOWED_HOSTS": "x.cn"}, "FIELD_ENCRYPTION_KEY"),
+        ({"FIELD_ENCRYPTION_KEY": "short"}, "FIELD_ENCRYPTION_KEY"),
     ],
 )
 def test_bad_configuration_fails_at_start_naming_the_variable(env, named):
