@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.test import Client
 
 from lushan_portal.celery import app as celery_app
 from organizations.models import Role, Unit, UnitKind
@@ -201,3 +202,25 @@ def worker(redis_url):
     process.terminate()
     output, _ = process.communicate(timeout=30)
     print(output)
+
+
+class VerifiedClient(Client):
+    """force_login also completes the second factor for roles that need one, as the user would."""
+
+    def force_login(self, user, backend=None) -> None:
+        super().force_login(user, backend)
+        from django_otp import DEVICE_ID_SESSION_KEY
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from accounts.two_factor import requires_two_factor
+
+        if requires_two_factor(user):
+            device, _ = TOTPDevice.objects.get_or_create(user=user, name="测试", defaults={"confirmed": True})
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+
+@pytest.fixture
+def client() -> VerifiedClient:
+    return VerifiedClient()

@@ -4,9 +4,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.passwords import password_expired
+from accounts.two_factor import requires_two_factor
 
 EXPIRED = "您的密码已超过规定期限未修改，请先修改密码。"
 CHECKED_KEY = "password_fresh_until"
+REQUIRED_KEY = "two_factor_required"
 ALLOWED_PREFIXES = ("/admin/password_change/", "/admin/logout/", "/static/")
 
 
@@ -39,3 +41,31 @@ class PasswordExpiryMiddleware:
             return True
         request.session[CHECKED_KEY] = today
         return False
+
+
+class TwoFactorMiddleware:
+    """Staff who need a second factor reach nothing but the 2FA page (and logout) until verified."""
+
+    ALLOWED = ("/accounts/2fa/", "/admin/logout/", "/static/", "/admin/login/")
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and not request.path.startswith(self.ALLOWED)
+            and not user.is_verified()
+            and self.required(request, user)
+        ):
+            return HttpResponseRedirect(f"{reverse('accounts:two_factor')}?next={request.get_full_path()}")
+        return self.get_response(request)
+
+    @staticmethod
+    def required(request: HttpRequest, user: object) -> bool:
+        """Worked out once per session (roles change rarely; a new login starts a new session)."""
+        if REQUIRED_KEY not in request.session:
+            request.session[REQUIRED_KEY] = requires_two_factor(user)
+        return request.session[REQUIRED_KEY]

@@ -65,6 +65,9 @@ INSTALLED_APPS = [
     "lushan_portal",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "organizations",
     "accounts",
     "audit",
@@ -87,6 +90,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
     "accounts.middleware.PasswordExpiryMiddleware",
     # Last, as django-axes asks: it turns a lockout into its response.
     "axes.middleware.AxesMiddleware",
@@ -140,6 +145,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "accounts.passwords.HistoryValidator", "OPTIONS": {"keep": 5}},
 ]
 PASSWORD_MAX_AGE_DAYS = env_int("PASSWORD_MAX_AGE_DAYS", 90)
+# TOTP is required for supervisors, reviewers and the three administrators; this adds all staff.
+OTP_REQUIRED_FOR_ALL_STAFF = env_bool("OTP_REQUIRED_FOR_ALL_STAFF", False)
+OTP_TOTP_ISSUER = PORTAL_NAME
 ACCOUNT_INACTIVE_DAYS = env_int("ACCOUNT_INACTIVE_DAYS", 90)
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 10) / 60  # hours

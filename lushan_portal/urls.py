@@ -44,6 +44,7 @@ urlpatterns = [
     path("enforcement/", include("enforcement.urls")),
     path("feeds/", include("lushan_portal.feeds")),
     path("dashboard/", include("compliance.urls")),
+    path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("api/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

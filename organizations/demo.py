@@ -34,3 +34,4 @@ def seed(log: callable) -> None:
         elif unit_code:
             membership_grant(user=user, unit=Unit.objects.get(code=unit_code), role=role)
         log(f"  演示账号 {username} / {DEMO_PASSWORD}  {description}")
+    log("  admin、reviewer、supervisor 首次登录须用手机身份验证器扫描二维码（双因素认证）。")

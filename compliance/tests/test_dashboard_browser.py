@@ -19,9 +19,12 @@ def late_2025():
 
 @pytest.fixture
 def data(transactional_db, unit_a, supervisor):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
     supervisor.set_password("pw-Test-2026")
     supervisor.save()
-    return make_decision(unit_a, decision_date=date(2025, 12, 1), decision_number="鲁逾期罚〔2025〕1号")
+    make_decision(unit_a, decision_date=date(2025, 12, 1), decision_number="鲁逾期罚〔2025〕1号")
+    return TOTPDevice.objects.create(user=supervisor, name="手机", confirmed=True)
 
 
 def test_supervisor_clicks_from_matrix_to_the_overdue_decision(live_server, data, page):
@@ -29,6 +32,11 @@ def test_supervisor_clicks_from_matrix_to_the_overdue_decision(live_server, data
     page.get_by_label("用户名").fill("supervisor")
     page.get_by_label("密码").fill("pw-Test-2026")
     page.get_by_role("button", name="登录").click()
+    # A supervisor needs the second factor: the code from the authenticator app.
+    from django_otp.oath import totp
+
+    page.get_by_label("验证码（6位）或备用恢复码").fill(f"{totp(data.bin_key):06d}")
+    page.get_by_role("button", name="验证").click()
     page.wait_for_url("**/dashboard/")
     row = page.get_by_role("row").filter(has_text="鲁山县民政局")
     row.get_by_role("link", name="1").click()

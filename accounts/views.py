@@ -1,0 +1,52 @@
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_otp import devices_for_user
+from django_otp import login as otp_login
+
+from accounts.two_factor import confirmed_totp, pending_totp, qr_svg, recovery_codes_issue, secret_text
+from audit.models import Event
+from audit.services import audit_record
+
+WRONG_CODE = "验证码不正确或已过期，请重新输入。"
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(label=_("验证码（6位）或备用恢复码"), max_length=16)
+
+
+@login_required(login_url="admin:login")
+def two_factor(request: HttpRequest) -> HttpResponse:
+    """Enrol an authenticator (QR code) on first use; afterwards verify a code at each login."""
+    user = request.user
+    device = confirmed_totp(user)
+    enrolling = device is None
+    if enrolling:
+        device = pending_totp(user)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        token = form.cleaned_data["token"].strip()
+        candidates = [device] if enrolling else list(devices_for_user(user, confirmed=True))
+        verified = next((d for d in candidates if d.verify_token(token)), None)
+        if verified is None:
+            form.add_error("token", WRONG_CODE)
+            audit_record(
+                event=Event.LOGIN_FAILED, user=user, request=request, result="failure", detail="双因素验证失败"
+            )
+        else:
+            if enrolling:
+                verified.confirmed = True
+                verified.save(update_fields=["confirmed"])
+            otp_login(request, verified)
+            audit_record(event=Event.LOGIN, user=user, request=request, detail="双因素验证通过")
+            if enrolling:
+                codes = recovery_codes_issue(user)
+                return render(request, "accounts/recovery_codes.html", {"codes": codes})
+            return HttpResponseRedirect(request.GET.get("next") or reverse("admin:index"))
+    context = {"form": form, "enrolling": enrolling}
+    if enrolling:
+        context.update(qr=qr_svg(device), secret=secret_text(device))
+    return render(request, "accounts/two_factor.html", context)
