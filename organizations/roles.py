@@ -30,7 +30,10 @@ def sync_role_groups(**kwargs: object) -> None:
     wanted: dict[str, set[tuple[str, str]]] = {role: set() for role in ROLE_GROUPS}
     for config in apps.get_app_configs():
         for role, codenames in getattr(config, "role_permissions", {}).items():
-            wanted[role].update((config.label, codename) for codename in codenames)
+            # "codename" is the app's own; "app_label.codename" names another app's (auth, axes).
+            wanted[role].update(
+                tuple(name.split(".", 1)) if "." in name else (config.label, name) for name in codenames
+            )
     for role, pairs in wanted.items():
         permissions = [
             permission

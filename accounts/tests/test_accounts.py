@@ -18,7 +18,7 @@ from audit.models import AuditEvent
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("password", ["Ab1!", "abcdefgh", "abcd1234", "ABCDEFG1", "lushan2026"])
+@pytest.mark.parametrize("password", ["Abcd12!", "abcdefgh", "abcd1234", "ABCDEFG1", "lushan2026"])
 def test_weak_passwords_are_refused(password):
     with pytest.raises(ValidationError):
         validate_password(password)
