@@ -46,7 +46,8 @@ def on_admin_log(sender, instance: LogEntry, created: bool, **kwargs) -> None:
     audit_record(
         event=event,
         user=instance.user,
-        detail=f"{'.'.join(key)} #{instance.object_id} {instance.object_repr} {instance.get_change_message()}",
+        object_ref=(".".join(key), str(instance.object_id or ""), instance.object_repr),
+        detail=instance.get_change_message(),
     )
 
 

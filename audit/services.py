@@ -5,7 +5,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Model
 from django.http import HttpRequest
 from django.utils import timezone
@@ -14,6 +14,7 @@ from audit.models import AuditEvent
 from lushan_portal.clients import client_address
 
 GENESIS = "0" * 64
+CHAIN_LOCK = 7_202_601  # advisory lock key of the audit chain
 HASHED_FIELDS = [
     "at",
     "username",
@@ -50,8 +51,12 @@ def audit_record(
     request: HttpRequest | None = None,
     result: str = "success",
     detail: str = "",
+    object_ref: tuple[str, str, str] | None = None,
 ) -> AuditEvent:
-    """Append one event; the table lock keeps the hash chain a single line under concurrency."""
+    """Append one event; a transaction-level lock keeps the hash chain a single line under concurrency.
+
+    ``obj`` names the record; ``object_ref`` (type, id, name) does when the record is gone.
+    """
     from organizations.models import Membership
 
     if user is not None and getattr(user, "is_authenticated", False):
@@ -65,15 +70,19 @@ def audit_record(
         username=username[:150],
         units=units[:300],
         event=event,
-        object_type=obj._meta.label if obj is not None else "",
-        object_id=str(obj.pk) if obj is not None else "",
-        object_repr=str(obj)[:300] if obj is not None else "",
+        object_type=obj._meta.label if obj is not None else (object_ref or ("", "", ""))[0],
+        object_id=str(obj.pk) if obj is not None else (object_ref or ("", "", ""))[1],
+        object_repr=str(obj)[:300] if obj is not None else (object_ref or ("", "", ""))[2][:300],
         result=result,
         ip=client_ip(request),
         detail=detail[:2000],
     )
     with transaction.atomic():
-        last = AuditEvent.objects.select_for_update().order_by("-id").values_list("hash", flat=True).first()
+        if connection.vendor == "postgresql":
+            # Row locks cannot stop two writers reading the same last row; this lock does.
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK])
+        last = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
         row.prev_hash = last or GENESIS
         row.hash = event_hash(row, row.prev_hash)
         row.save()
