@@ -36,6 +36,7 @@ from catalog.services import (
     publication_withdraw,
 )
 from catalog.spreadsheet import catalog_items_from_file
+from lushan_portal.admin_tools import DraftOnlyMixin, PublishWithdrawMixin
 from lushan_portal.spreadsheets import ImportRejected
 from organizations.models import Role, Unit, UnitKind
 from organizations.scoping import UnitScopedAdminMixin, can_write_unit, is_supervisor, user_unit_ids
@@ -310,12 +311,8 @@ class PublicationForm(forms.ModelForm):
         return published_on
 
 
-class WithdrawForm(forms.Form):
-    reason = forms.CharField(label=_("撤回理由"), widget=forms.Textarea(attrs={"rows": 3}))
-
-
 @admin.register(Publication)
-class PublicationAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
+class PublicationAdmin(PublishWithdrawMixin, DraftOnlyMixin, UnitScopedAdminMixin, SimpleHistoryAdmin):
     list_display = ("title", "unit", "domain", "formed_on", "due_on", "status", "published_on", "published_on_time")
     list_filter = ("status", "published_on_time", "domain")
     search_fields = ("title",)
@@ -326,6 +323,8 @@ class PublicationAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
     inlines = [AttachmentInline]
     actions = ["publish_selected"]
     change_form_template = "admin/catalog/publication/change_form.html"
+    publish_service = staticmethod(lambda obj, by: publication_publish(publication=obj, by=by))
+    withdraw_service = staticmethod(lambda obj, reason, by: publication_withdraw(publication=obj, reason=reason, by=by))
 
     def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
         if db_field.name == "item":
@@ -336,14 +335,6 @@ class PublicationAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
                 items = items.filter(catalog__unit__in=user_unit_ids(request.user))
             kwargs["queryset"] = items
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def has_change_permission(self, request: HttpRequest, obj: Publication | None = None) -> bool:
-        if obj is not None and obj.status != "draft":
-            return False
-        return super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request: HttpRequest, obj: Publication | None = None) -> bool:
-        return False
 
     def save_model(self, request: HttpRequest, obj: Publication, form: forms.ModelForm, change: bool) -> None:
         publication_save(publication=obj, by=request.user)
@@ -356,30 +347,3 @@ class PublicationAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
                 publication_publish(publication=publication, by=request.user)
                 done += 1
         self.message_user(request, _("已发布 %(n)d 条。") % {"n": done}, messages.SUCCESS)
-
-    def get_urls(self) -> list:
-        return [
-            path(
-                "<path:object_id>/withdraw/",
-                self.admin_site.admin_view(self.withdraw_view),
-                name="catalog_publication_withdraw",
-            ),
-            *super().get_urls(),
-        ]
-
-    def withdraw_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        publication = self.get_object(request, object_id)
-        if not can_write_unit(request.user, publication.unit_id):
-            raise PermissionDenied
-        form = WithdrawForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                publication_withdraw(publication=publication, reason=form.cleaned_data["reason"], by=request.user)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                audit_record(event=Event.WITHDRAW, user=request.user, obj=publication, request=request)
-                self.message_user(request, _("已撤回。"), messages.SUCCESS)
-                return HttpResponseRedirect(reverse("admin:catalog_publication_changelist"))
-        context = {**self.admin_site.each_context(request), "form": form, "object": publication, "opts": self.opts}
-        return render(request, "admin/withdraw.html", context)

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from catalog.rules import DEFAULT_LIMIT_DAYS
 from lushan_portal.attachments import validate_attachment
 from lushan_portal.text_search import document_vector
 
@@ -153,7 +154,7 @@ class CatalogItem(models.Model):
     time_limit_kind = models.CharField(
         _("时限类型"), max_length=16, choices=TimeLimitKind.choices, default=TimeLimitKind.WORKING_DAYS
     )
-    time_limit_days = models.PositiveSmallIntegerField(_("时限天数"), null=True, blank=True, default=20)
+    time_limit_days = models.PositiveSmallIntegerField(_("时限天数"), null=True, blank=True, default=DEFAULT_LIMIT_DAYS)
     responsible = models.CharField(_("公开主体"), max_length=200, blank=True)
     channels = models.TextField(_("公开渠道和载体"), blank=True, help_text=_("以“、”分隔"))
     audience_public = models.BooleanField(_("公开对象：全社会"), default=True)

@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalog.models import (
-    EDITABLE_STATUSES,
     OPEN_STATUSES,
     Catalog,
     CatalogItem,
@@ -151,11 +150,6 @@ def catalog_review(*, catalog: Catalog, by: AbstractBaseUser, approve: bool, com
     catalog.published_at = now
     catalog.save()
     return catalog
-
-
-def catalog_assert_editable(catalog: Catalog) -> None:
-    if catalog.status not in EDITABLE_STATUSES:
-        raise ValidationError(_(ERROR_NOT_EDITABLE))
 
 
 def publication_prepare(publication: Publication) -> None:

@@ -99,7 +99,7 @@ def build_matrix(
 
 def system_alerts() -> QuerySet:
     """Open alerts about no unit: the calendar missing a year's holiday data."""
-    return Alert.objects.filter(resolved_at=None, unit__isnull=True).select_related("content_type")
+    return Alert.objects.filter(resolved_at=None, unit__isnull=True).prefetch_related("record")
 
 
 def matrix_table(period: Period, groups: list[tuple[str, list[Row]]]) -> list[list[str]]:

@@ -5,6 +5,7 @@ import logging
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from compliance.models import Alert, DigestLog
@@ -27,13 +28,17 @@ def digest_text(unit: Unit, alerts: list[Alert], since) -> str:
 def digests_send() -> int:
     """Send today's digests not yet sent; claiming the (unit, day) row first makes reruns harmless."""
     today = timezone.localdate()
-    open_alerts = Alert.objects.filter(resolved_at=None, unit__isnull=False).select_related("unit", "content_type")
+    # The records are fetched per type in one query each, not one per alert.
+    open_alerts = Alert.objects.filter(resolved_at=None, unit__isnull=False).prefetch_related("record")
     by_unit: dict[int, list[Alert]] = {}
     for alert in open_alerts:
         by_unit.setdefault(alert.unit_id, []).append(alert)
+    last_sent = dict(
+        DigestLog.objects.filter(unit__in=by_unit).values("unit").annotate(at=Max("sent_at")).values_list("unit", "at")
+    )
     sent = 0
     for unit in Unit.objects.filter(pk__in=by_unit).exclude(email=""):
-        previous = DigestLog.objects.filter(unit=unit).order_by("-sent_at").values_list("sent_at", flat=True).first()
+        previous = last_sent.get(unit.pk)
         try:
             with transaction.atomic():
                 DigestLog.objects.create(unit=unit, day=today, alerts=len(by_unit[unit.pk]))

@@ -50,7 +50,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         return table_response(matrix_table(period, groups), fmt, f"dashboard-{period.key}")
     my_alerts = None
     if unit_ids is not None:
-        my_alerts = scope_queryset(Alert.objects.filter(resolved_at=None), request.user).select_related("unit")[:100]
+        open_alerts = Alert.objects.filter(resolved_at=None).prefetch_related("record")
+        my_alerts = scope_queryset(open_alerts, request.user)[:100]
     context = {
         "period": period,
         "choices": period_choices(period.start.year),

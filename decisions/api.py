@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from decisions.models import Comment, CommentStatus, MajorDecision
 from decisions.rules import MAX_COMMENT_LENGTH
 from decisions.services import comment_submit
-from decisions.views import client_id
+from lushan_portal.clients import client_address
 
 
 class DecisionSerializer(serializers.ModelSerializer):
@@ -84,7 +84,7 @@ class MajorDecisionViewSet(viewsets.ReadOnlyModelViewSet):
                 body=data.validated_data["body"],
                 name=data.validated_data.get("name", ""),
                 contact=data.validated_data.get("contact", ""),
-                client=client_id(request),
+                client=client_address(request),
             )
         except ValidationError as error:
             return Response({"detail": "；".join(error.messages)}, status=status.HTTP_400_BAD_REQUEST)

@@ -55,10 +55,6 @@ def feedback_due(closes_on: date) -> date:
     return add_working_days(closes_on, feedback_working_days())
 
 
-def reminder_from(closes_on: date) -> date:
-    return closes_on - timedelta(days=CLOSE_REMINDER_DAYS)
-
-
 def materials_in_time(materials_sent_on: date, held_on: date) -> bool:
     return (held_on - materials_sent_on).days >= HEARING_MATERIALS_DAYS
 

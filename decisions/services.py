@@ -20,13 +20,13 @@ from organizations.scoping import can_write_unit
 
 ERROR_NOT_EDITOR = "只有决策单位的工作人员可以管理该决策事项。"
 ERROR_WINDOW_ORDER = "征求意见截止日期不能早于开始日期。"
-ERROR_WINDOW_SHORT = "征求意见期限一般不少于30日；少于30日须填写缩短期限的理由。"
+ERROR_WINDOW_SHORT = "征求意见期限一般不少于%(days)d日；少于%(days)d日须填写缩短期限的理由。"
 ERROR_WINDOW_PARTIAL = "征求意见开始和截止日期须同时填写。"
 ERROR_CLASSIFIED = "涉密事项不公开征求意见，不能设置征求意见期限。"
 ERROR_NOT_OPEN = "该决策事项当前不在征求意见期内，意见未提交。"
-ERROR_RATE = "提交过于频繁，请10分钟后再试。"
+ERROR_RATE = "提交过于频繁，请%(minutes)d分钟后再试。"
 ERROR_EMPTY = "请填写意见内容。"
-ERROR_TOO_LONG = "意见不能超过2000字。"
+ERROR_TOO_LONG = "意见不能超过%(length)d字。"
 ERROR_REPORT_RECEIVED = "收到意见数（%(given)s）与系统记录的意见数（%(actual)s）不一致。"
 ERROR_REPORT_SUM = "采纳数与未采纳数之和不能超过收到的意见数。"
 ERROR_REPORT_TIMING = "征求意见结束后才能公布意见采纳情况。"
@@ -52,7 +52,7 @@ def decision_prepare(decision: MajorDecision) -> None:
         if closes < opens:
             errors["closes_on"] = _(ERROR_WINDOW_ORDER)
         elif rules.window_days(opens, closes) < rules.MIN_COMMENT_DAYS and not decision.shortened_reason.strip():
-            errors["shortened_reason"] = _(ERROR_WINDOW_SHORT)
+            errors["shortened_reason"] = _(ERROR_WINDOW_SHORT) % {"days": rules.MIN_COMMENT_DAYS}
     if errors:
         raise ValidationError(errors)
     decision.feedback_due = rules.feedback_due(closes) if closes and not decision.classified else None
@@ -96,12 +96,12 @@ def comment_submit(*, decision_id: object, body: str, name: str = "", contact: s
     if not body:
         raise ValidationError({"body": _(ERROR_EMPTY)})
     if len(body) > rules.MAX_COMMENT_LENGTH:
-        raise ValidationError({"body": _(ERROR_TOO_LONG)})
+        raise ValidationError({"body": _(ERROR_TOO_LONG) % {"length": rules.MAX_COMMENT_LENGTH}})
     decision = MajorDecision.objects.filter(pk=decision_id if str(decision_id).isdigit() else None).first()
     if decision is None or decision.classified or not rules.is_open(decision.opens_on, decision.closes_on):
         raise ValidationError(_(ERROR_NOT_OPEN))
     if not comment_rate_allows(client):
-        raise ValidationError(_(ERROR_RATE))
+        raise ValidationError(_(ERROR_RATE) % {"minutes": rules.RATE_WINDOW_SECONDS // 60})
     contact = contact.strip()[:100]
     comment = Comment(
         decision=decision, body=body, name=name.strip()[:50], contact=contact, contact_hash=keyed_hash(contact)

@@ -22,10 +22,6 @@ SUBMITTED = "您的意见已提交，审核后将在本页公开（姓名和联�
 HONEYPOT_REFUSED = "意见未提交。"
 
 
-def client_id(request: HttpRequest) -> str:
-    return client_address(request)
-
-
 def consultation_list(request: HttpRequest) -> HttpResponse:
     open_now, closed = consultations_open_then_closed()
     today = timezone.localdate()
@@ -47,7 +43,7 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     body=form.cleaned_data["body"],
                     name=form.cleaned_data["name"],
                     contact=form.cleaned_data["contact"],
-                    client=client_id(request),
+                    client=client_address(request),
                 )
             except ValidationError as error:
                 form.add_error(None, error)

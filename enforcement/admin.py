@@ -21,6 +21,7 @@ from enforcement.services import (
     decision_save,
     decision_withdraw,
 )
+from lushan_portal.admin_tools import PublishWithdrawMixin
 from organizations.models import Unit
 from organizations.scoping import UnitScopedAdminMixin, can_write_unit, user_unit_ids
 
@@ -65,10 +66,6 @@ class DecisionForm(forms.ModelForm):
             self.add_error("correction_note", ERROR_NOTE_REQUIRED)
 
 
-class WithdrawForm(forms.Form):
-    reason = forms.CharField(label=_("撤回理由（将公开说明）"), widget=forms.Textarea(attrs={"rows": 4}))
-
-
 class ImportForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("执法单位"), queryset=Unit.objects.none())
     file = forms.FileField(label=_("文件（.xlsx 或 .csv）"))
@@ -76,8 +73,10 @@ class ImportForm(forms.Form):
 
 
 @admin.register(Decision)
-class DecisionAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
+class DecisionAdmin(PublishWithdrawMixin, UnitScopedAdminMixin, SimpleHistoryAdmin):
     form = DecisionForm
+    publish_service = staticmethod(lambda obj, by: decision_publish(decision=obj, by=by))
+    withdraw_service = staticmethod(lambda obj, reason, by: decision_withdraw(decision=obj, reason=reason, by=by))
     list_display = (
         "decision_number",
         "kind",
@@ -194,65 +193,8 @@ class DecisionAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
         self.message_user(request, _("已公开 %(n)d 条决定。") % {"n": published}, messages.SUCCESS)
 
     def get_urls(self) -> list:
-        own = [
-            path("import/", self.admin_site.admin_view(self.import_view), name="enforcement_decision_import"),
-            path(
-                "<path:object_id>/publish/",
-                self.admin_site.admin_view(self.publish_view),
-                name="enforcement_decision_publish",
-            ),
-            path(
-                "<path:object_id>/withdraw/",
-                self.admin_site.admin_view(self.withdraw_view),
-                name="enforcement_decision_withdraw",
-            ),
-        ]
-        return own + super().get_urls()
-
-    def _writable(self, request: HttpRequest, object_id: str) -> Decision:
-        decision = self.get_object(request, object_id)
-        if not self.has_change_permission(request, decision):
-            raise PermissionDenied
-        return decision
-
-    def publish_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        decision = self._writable(request, object_id)
-        if request.method != "POST":
-            raise PermissionDenied
-        try:
-            decision_publish(decision=decision, by=request.user)
-            audit_record(event=Event.PUBLISH, user=request.user, obj=decision, request=request)
-            self.message_user(request, _("已公开。"), messages.SUCCESS)
-        except ValidationError as error:
-            self.message_user(request, "；".join(error.messages), messages.ERROR)
-        return HttpResponseRedirect(reverse("admin:enforcement_decision_change", args=[decision.pk]))
-
-    def withdraw_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        decision = self._writable(request, object_id)
-        form = WithdrawForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                decision_withdraw(decision=decision, reason=form.cleaned_data["reason"], by=request.user)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                audit_record(
-                    event=Event.WITHDRAW,
-                    user=request.user,
-                    obj=decision,
-                    request=request,
-                    detail=form.cleaned_data["reason"],
-                )
-                self.message_user(request, _("已撤回，公开页面不再显示该决定。"), messages.SUCCESS)
-                return HttpResponseRedirect(reverse("admin:enforcement_decision_changelist"))
-        context = {
-            **self.admin_site.each_context(request),
-            "form": form,
-            "object": decision,
-            "opts": self.opts,
-            "due": decision.withdrawal_due,
-        }
-        return render(request, "admin/withdraw.html", context)
+        wrap = self.admin_site.admin_view
+        return [path("import/", wrap(self.import_view), name="enforcement_decision_import"), *super().get_urls()]
 
     def import_view(self, request: HttpRequest) -> HttpResponse:
         if not self.has_add_permission(request):

@@ -174,7 +174,3 @@ class Decision(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("enforcement:detail", args=[self.pk])
-
-    @property
-    def is_natural_person(self) -> bool:
-        return self.party_category == PartyCategory.NATURAL_PERSON

@@ -22,20 +22,8 @@ from interpretation.services import (
     interpretation_save,
     record_withdraw,
 )
-from lushan_portal.admin_tools import PublishWithdrawMixin
+from lushan_portal.admin_tools import DraftOnlyMixin, PublishWithdrawMixin
 from organizations.scoping import UnitScopedAdminMixin, user_unit_ids
-
-
-class DraftOnlyMixin:
-    """Published and withdrawn records are read-only; they are withdrawn, never deleted."""
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        if obj is not None and obj.status != Status.DRAFT:
-            return False
-        return super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
 
 
 class DocumentAttachmentInline(admin.TabularInline):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.models import Event
 from audit.services import audit_record
+from organizations.scoping import can_write_unit, unit_of
 
 
 class WithdrawForm(forms.Form):
@@ -23,6 +24,8 @@ class PublishWithdrawMixin:
     """Adds <id>/publish/ (POST) and <id>/withdraw/ (a reason form) to a ModelAdmin.
 
     The admin sets ``publish_service(obj, by)`` and ``withdraw_service(obj, reason, by)``.
+    Both pages need the right to write the record's unit (supervisors read, never act), and
+    both leave an audit row. A record's ``withdrawal_due`` (a deadline to withdraw) is shown.
     """
 
     publish_service: Callable[..., Model] | None = None
@@ -39,8 +42,14 @@ class PublishWithdrawMixin:
     def _change_url(self, obj: Model) -> str:
         return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk])
 
-    def publish_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+    def _writable(self, request: HttpRequest, object_id: str) -> Model:
         obj = self.get_object(request, object_id)
+        if not can_write_unit(request.user, unit_of(obj, getattr(self, "unit_field", "unit"))):
+            raise PermissionDenied
+        return obj
+
+    def publish_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        obj = self._writable(request, object_id)
         if request.method != "POST" or self.publish_service is None:
             raise PermissionDenied
         try:
@@ -54,7 +63,7 @@ class PublishWithdrawMixin:
         return HttpResponseRedirect(self._change_url(obj))
 
     def withdraw_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        obj = self.get_object(request, object_id)
+        obj = self._writable(request, object_id)
         if self.withdraw_service is None:
             raise PermissionDenied
         form = WithdrawForm(request.POST or None)
@@ -75,5 +84,23 @@ class PublishWithdrawMixin:
                 )
                 self.message_user(request, _("已撤回，公开页面不再显示。"), messages.SUCCESS)
                 return HttpResponseRedirect(self._change_url(obj))
-        context = {**self.admin_site.each_context(request), "form": form, "object": obj, "opts": self.opts}
+        context = {
+            **self.admin_site.each_context(request),
+            "form": form,
+            "object": obj,
+            "opts": self.opts,
+            "due": getattr(obj, "withdrawal_due", None),
+        }
         return render(request, "admin/withdraw.html", context)
+
+
+class DraftOnlyMixin:
+    """Published and withdrawn records are read-only; they are withdrawn, never deleted."""
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        if obj is not None and obj.status != "draft":
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False

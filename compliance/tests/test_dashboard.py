@@ -137,6 +137,28 @@ def test_dashboard_queries_stay_constant_as_data_grows(client, supervisor, unit_
     assert queries() == small <= 35
 
 
+def test_a_units_alert_list_does_not_query_per_alert(client, editor_a, unit_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(editor_a)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get(reverse("compliance:dashboard"), {"period": "2025"})
+        assert page.status_code == 200
+        return len(captured)
+
+    make_decision(unit_a, decision_date=date(2025, 11, 3))
+    deadlines_scan_all()
+    queries()  # the session's first request also checks password age and 2FA need
+    few = queries()
+    for day in range(1, 12):
+        make_decision(unit_a, decision_date=date(2025, 11, day + 3))
+    deadlines_scan_all()
+    assert queries() == few
+
+
 def test_digest_goes_out_once_per_day(unit_a, enforcement_data):
     type(unit_a).objects.filter(pk=unit_a.pk).update(email="mzj@example.cn")
     deadlines_scan_all()
