@@ -14,7 +14,9 @@ from simple_history.admin import SimpleHistoryAdmin
 from decisions import rules
 from decisions.deadlines import stakeholder_attendance
 from decisions.models import Comment, CommentStatus, DecisionAttachment, Hearing, MajorDecision, Meeting
+from decisions.public import comment_findings, public_comment_body
 from decisions.services import comment_moderate, decision_mark_decided, decision_prepare, feedback_publish
+from lushan_portal.masking import describe, masking_warning
 from organizations.models import Unit
 from organizations.scoping import UnitScopedAdminMixin, is_supervisor
 
@@ -135,17 +137,36 @@ class CommentAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
 
     unit_field = "decision__unit"
     form = CommentForm
-    list_display = ("short_body", "decision", "status", "submitted_at", "name", "contact")
+    list_display = ("short_body", "masking_note", "decision", "status", "submitted_at", "name", "contact")
     list_filter = ("status", "decision")
     search_fields = ("body",)
     list_select_related = ("decision",)
-    readonly_fields = ("decision", "body", "name", "contact", "submitted_at", "moderated_at")
-    fields = ("decision", "body", "name", "contact", "submitted_at", "status", "rejection_reason", "moderated_at")
+    readonly_fields = (
+        "decision", "body", "masking_note", "public_body", "name", "contact", "submitted_at", "moderated_at",
+    )  # fmt: skip
+    fields = (
+        "decision", "body", "masking_note", "public_body", "name", "contact", "submitted_at", "status",
+        "rejection_reason", "moderated_at",
+    )  # fmt: skip
     actions = ["approve_selected"]
 
     @admin.display(description=_("意见"))
     def short_body(self, comment: Comment) -> str:
         return comment.body[:40]
+
+    @admin.display(description=_("公开时将隐去"))
+    def masking_note(self, comment: Comment) -> str:
+        return masking_warning(map(describe, comment_findings(comment.body, comment.name))) or "—"
+
+    @admin.display(description=_("公开显示为"))
+    def public_body(self, comment: Comment) -> str:
+        return public_comment_body(comment.body, comment.name)
+
+    def _warn_masking(self, request: HttpRequest, comment: Comment) -> None:
+        # Approval stays allowed: the public only ever sees the masked body.
+        warning = masking_warning(map(describe, comment_findings(comment.body, comment.name)))
+        if comment.status == CommentStatus.APPROVED and warning:
+            self.message_user(request, f"{comment}：{warning}", messages.WARNING)
 
     def has_add_permission(self, request: HttpRequest, *args: object) -> bool:
         return False
@@ -157,11 +178,14 @@ class CommentAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
         comment_moderate(
             comment=obj, approve=obj.status == CommentStatus.APPROVED, reason=obj.rejection_reason, by=request.user
         )
+        self._warn_masking(request, obj)
 
     @admin.action(description=_("公开所选意见"))
     def approve_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
         for comment in queryset:
             comment_moderate(comment=comment, approve=True, by=request.user)
+            comment.status = CommentStatus.APPROVED
+            self._warn_masking(request, comment)
         self.message_user(request, _("已公开。"), messages.SUCCESS)
 
 

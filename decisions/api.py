@@ -7,6 +7,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from decisions.models import Comment, CommentStatus, MajorDecision
+from decisions.public import public_comment_body
 from decisions.rules import MAX_COMMENT_LENGTH
 from decisions.services import comment_submit
 from lushan_portal.clients import client_address
@@ -46,11 +47,14 @@ class DecisionSerializer(serializers.ModelSerializer):
 
 
 class PublicCommentSerializer(serializers.ModelSerializer):
-    """Approved comments only, and never the name or contact."""
+    """Approved comments only, personal data in the body masked, and never the name or contact."""
 
     class Meta:
         model = Comment
         fields = ["id", "decision", "body", "submitted_at"]
+
+    def to_representation(self, comment: Comment) -> dict:
+        return {**super().to_representation(comment), "body": public_comment_body(comment.body, comment.name)}
 
 
 class CommentInputSerializer(serializers.Serializer):

@@ -5,6 +5,7 @@ from django.db.models import Count, Min, Q, QuerySet
 from django.utils import timezone
 
 from decisions.models import Comment, CommentStatus, MajorDecision, Meeting
+from decisions.public import public_comment_body
 from decisions.rules import closing_moment
 
 
@@ -36,7 +37,7 @@ class CommentGroup:
 
 
 def published_comment_groups(decision: MajorDecision) -> list[CommentGroup]:
-    """Approved comments; identical or near-identical ones (a campaign) shown once with their count."""
+    """Approved comments, masked; identical or near-identical ones (a campaign) shown once with their count."""
     rows = (
         Comment.objects.filter(decision=decision, status=CommentStatus.APPROVED)
         .values("fingerprint")
@@ -44,7 +45,8 @@ def published_comment_groups(decision: MajorDecision) -> list[CommentGroup]:
         .order_by("first_at")
     )
     groups = list(rows)
-    bodies = dict(Comment.objects.filter(pk__in=[g["first_id"] for g in groups]).values_list("pk", "body"))
+    firsts = Comment.objects.filter(pk__in=[g["first_id"] for g in groups]).values_list("pk", "body", "name")
+    bodies = {pk: public_comment_body(body, name) for pk, body, name in firsts}
     return [CommentGroup(body=bodies[g["first_id"]], count=g["count"], first_at=g["first_at"]) for g in groups]
 
 

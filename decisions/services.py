@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from decisions import rules
 from decisions.models import Comment, CommentStatus, MajorDecision
+from decisions.public import public_comment_body
 from lushan_portal.crypto import keyed_hash
 from organizations.scoping import can_write_unit
 
@@ -113,11 +114,18 @@ def comment_submit(*, decision_id: object, body: str, name: str = "", contact: s
 
 
 def contacts_erase() -> int:
-    """Erase commenters' names and contacts COMMENT_CONTACT_RETENTION_DAYS after the report."""
+    """Erase commenters' names and contacts COMMENT_CONTACT_RETENTION_DAYS after the report.
+
+    A body that repeats the name keeps only its public, masked form: without the name the
+    masking could no longer find it there.
+    """
     cutoff = timezone.now() - timedelta(days=settings.COMMENT_CONTACT_RETENTION_DAYS)
     expired = Comment.objects.filter(decision__feedback_published_at__lt=cutoff).exclude(
         contact_hash="", name="", contact=""
     )
+    for pk, body, name in expired.exclude(name="").values_list("pk", "body", "name"):
+        if (masked := public_comment_body(body, name)) != body:
+            Comment.objects.filter(pk=pk).update(body=masked)
     return expired.update(name="", contact="", contact_hash="")
 
 

@@ -12,6 +12,7 @@ from audit.models import Event
 from audit.services import audit_record
 from enforcement.importer import ImportRejected, decisions_import
 from enforcement.models import Decision, DecisionStatus
+from enforcement.public import masking_findings
 from enforcement.services import (
     ERROR_NOTE_REQUIRED,
     decision_correct,
@@ -22,6 +23,7 @@ from enforcement.services import (
     decision_withdraw,
 )
 from lushan_portal.admin_tools import PublishWithdrawMixin
+from lushan_portal.masking import describe, masking_warning
 from organizations.models import Unit
 from organizations.scoping import UnitScopedAdminMixin, can_write_unit, user_unit_ids
 
@@ -64,6 +66,11 @@ class DecisionForm(forms.ModelForm):
         corrects = set(self.changed_data) - REVOCATION_ONLY - {"correction_note"}
         if published and corrects and not self.cleaned_data.get("correction_note", "").strip():
             self.add_error("correction_note", ERROR_NOTE_REQUIRED)
+
+
+def decision_masking_warning(decision: Decision) -> str:
+    """What the public will see masked in the decision's free text, as a warning; '' if nothing."""
+    return masking_warning(describe(finding, label) for label, finding in masking_findings(decision))
 
 
 class ImportForm(forms.Form):
@@ -180,8 +187,26 @@ class DecisionAdmin(PublishWithdrawMixin, UnitScopedAdminMixin, SimpleHistoryAdm
                 decision_correct(decision=obj, note=note, by=request.user)
             else:
                 decision_record_revocation(decision=obj, revoked_on=obj.revoked_on, by=request.user)
-            return
-        decision_save(decision=obj, by=request.user)
+        else:
+            decision_save(decision=obj, by=request.user)
+        self._warn_masking(request, obj)
+
+    def _warn_masking(self, request: HttpRequest, decision: Decision) -> None:
+        # Publishing stays allowed: every public output is masked; the editor checks the result.
+        if warning := decision_masking_warning(decision):
+            self.message_user(request, f"{decision.decision_number}：{warning}", messages.WARNING)
+
+    def change_view(self, request: HttpRequest, object_id: str, form_url: str = "", extra_context=None):
+        decision = self.get_object(request, object_id)
+        warning = decision_masking_warning(decision) if decision is not None else ""
+        return super().change_view(request, object_id, form_url, {**(extra_context or {}), "masking_warning": warning})
+
+    def publish_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        response = super().publish_view(request, object_id)
+        decision = self.get_object(request, object_id)
+        if decision is not None and decision.status == DecisionStatus.PUBLISHED:
+            self._warn_masking(request, decision)
+        return response
 
     @admin.action(description=_("公开所选决定"))
     def publish_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
@@ -189,6 +214,7 @@ class DecisionAdmin(PublishWithdrawMixin, UnitScopedAdminMixin, SimpleHistoryAdm
         for decision in queryset.filter(status=DecisionStatus.DRAFT):
             if can_write_unit(request.user, decision.unit_id):
                 decision_publish(decision=decision, by=request.user)
+                self._warn_masking(request, decision)
                 published += 1
         self.message_user(request, _("已公开 %(n)d 条决定。") % {"n": published}, messages.SUCCESS)
 

@@ -3,7 +3,7 @@ from rest_framework import pagination, serializers, viewsets
 
 from enforcement.filters import DecisionFilter
 from enforcement.models import Decision
-from enforcement.public import PUBLIC_FIELDS, public_decisions, public_values
+from enforcement.public import PUBLIC_FIELDS, public_correction_note, public_decisions, public_values
 
 
 class PublicDecisionSerializer(serializers.Serializer):
@@ -27,7 +27,7 @@ class PublicDecisionSerializer(serializers.Serializer):
             "first_published_on": timezone.localdate(decision.first_published_at).isoformat(),
             "published_on_time": decision.published_on_time,
             "corrected_at": decision.corrected_at.isoformat() if decision.corrected_at else None,
-            "correction_note": decision.correction_note,
+            "correction_note": public_correction_note(decision),
         }
 
 

@@ -8,10 +8,11 @@ from decimal import Decimal
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from enforcement.masking import mask_person_name, scrub_text
 from enforcement.models import Decision, DecisionKind, DecisionStatus, PartyCategory
 from enforcement.rules import NO_END_DATE
+from lushan_portal.masking import Finding, find_personal_data, mask_person_name, scrub_text
 
+CORRECTION_NOTE = "更正说明"
 BOTH = (DecisionKind.LICENCE, DecisionKind.PENALTY)
 PENALTY = (DecisionKind.PENALTY,)
 LICENCE = (DecisionKind.LICENCE,)
@@ -23,6 +24,7 @@ class PublicField:
     label: str  # the national column name (rules.md §4), also the CSV header
     kinds: tuple[str, ...]
     value: Callable[[Decision, "Masker"], object]
+    source: str = ""  # the model attribute, for free text scrubbed by the masker
 
 
 class Masker:
@@ -41,9 +43,10 @@ class Masker:
         self.id_number = decision.id_number
 
     def text(self, value: str) -> str:
-        if self.id_number:
-            value = value.replace(self.id_number, "[已隐去]")
-        return scrub_text(value, names=self.names)
+        return scrub_text(value, names=self.names, identifiers=[self.id_number])
+
+    def findings(self, value: str) -> list[Finding]:
+        return find_personal_data(value, names=self.names, identifiers=[self.id_number])
 
     def name(self, value: str) -> str:
         return mask_person_name(value) if value in self.names else self.text(value)
@@ -61,8 +64,9 @@ def _amount(value: Decimal | None) -> str:
     return "" if value is None else f"{value.normalize():f}"
 
 
-def _text(attr: str) -> Callable[[Decision, Masker], str]:
-    return lambda d, m: m.text(getattr(d, attr))
+def _text_field(key: str, label: str, kinds: tuple[str, ...]) -> PublicField:
+    """Free text: the model attribute of the same name, scrubbed."""
+    return PublicField(key, label, kinds, lambda d, m: m.text(getattr(d, key)), source=key)
 
 
 PUBLIC_FIELDS = [
@@ -82,11 +86,11 @@ PUBLIC_FIELDS = [
         lambda d, m: m.name(d.legal_representative) if d.party_category != PartyCategory.NATURAL_PERSON else "",
     ),
     PublicField("decision_number", "决定文书号", BOTH, lambda d, m: d.decision_number),
-    PublicField("violation_type", "违法行为类型", PENALTY, _text("violation_type")),
-    PublicField("violation_facts", "违法事实", PENALTY, _text("violation_facts")),
-    PublicField("legal_basis", "处罚依据", PENALTY, _text("legal_basis")),
+    _text_field("violation_type", "违法行为类型", PENALTY),
+    _text_field("violation_facts", "违法事实", PENALTY),
+    _text_field("legal_basis", "处罚依据", PENALTY),
     PublicField("penalty_categories", "处罚类别", PENALTY, lambda d, m: d.penalty_categories),
-    PublicField("penalty_content", "处罚内容", PENALTY, _text("penalty_content")),
+    _text_field("penalty_content", "处罚内容", PENALTY),
     PublicField("fine_amount", "罚款金额（万元）", PENALTY, lambda d, m: _amount(d.fine_amount)),
     PublicField(
         "confiscated_amount",
@@ -94,13 +98,13 @@ PUBLIC_FIELDS = [
         PENALTY,
         lambda d, m: _amount(d.confiscated_amount),
     ),
-    PublicField("suspended_licence", "暂扣或吊销证照名称及编号", PENALTY, _text("suspended_licence")),
+    _text_field("suspended_licence", "暂扣或吊销证照名称及编号", PENALTY),
     PublicField("penalty_valid_until", "处罚有效期", PENALTY, lambda d, m: _date(d.penalty_valid_until)),
-    PublicField("licence_document_name", "行政许可决定文书名称", LICENCE, _text("licence_document_name")),
+    _text_field("licence_document_name", "行政许可决定文书名称", LICENCE),
     PublicField("licence_category", "许可类别", LICENCE, lambda d, m: d.get_licence_category_display()),
-    PublicField("licence_certificate_name", "许可证书名称", LICENCE, _text("licence_certificate_name")),
+    _text_field("licence_certificate_name", "许可证书名称", LICENCE),
     PublicField("licence_number", "许可编号", LICENCE, lambda d, m: d.licence_number),
-    PublicField("licence_content", "许可内容", LICENCE, _text("licence_content")),
+    _text_field("licence_content", "许可内容", LICENCE),
     PublicField("valid_from", "有效期自", LICENCE, lambda d, m: _date(d.valid_from)),
     PublicField("valid_to", "有效期至", LICENCE, lambda d, m: _date(d.valid_to)),
     PublicField("licence_status", "当前状态", LICENCE, lambda d, m: "有效" if d.licence_valid else "无效"),
@@ -108,7 +112,7 @@ PUBLIC_FIELDS = [
     PublicField("publicity_until", "公示截止期", BOTH, lambda d, m: _date(d.publicity_until)),
     PublicField("authority_name", "决定机关", BOTH, lambda d, m: d.authority_name),
     PublicField("authority_credit_code", "决定机关统一社会信用代码", BOTH, lambda d, m: d.authority_credit_code),
-    PublicField("remarks", "备注", BOTH, _text("remarks")),
+    _text_field("remarks", "备注", BOTH),
 ]
 
 
@@ -122,6 +126,18 @@ def public_rows(decision: Decision) -> list[tuple[str, object]]:
     """(label, value) pairs for the decision's own kind, masked: the detail page."""
     masker = Masker(decision)
     return [(f.label, f.value(decision, masker)) for f in PUBLIC_FIELDS if decision.kind in f.kinds]
+
+
+def masking_findings(decision: Decision) -> list[tuple[str, Finding]]:
+    """(field label, finding) for each fragment of the decision's free text the public will see masked."""
+    masker = Masker(decision)
+    texts = [(f.label, getattr(decision, f.source)) for f in PUBLIC_FIELDS if f.source and decision.kind in f.kinds]
+    texts.append((CORRECTION_NOTE, decision.correction_note))
+    return [(label, finding) for label, text in texts for finding in masker.findings(text)]
+
+
+def public_correction_note(decision: Decision) -> str:
+    return Masker(decision).text(decision.correction_note)
 
 
 def public_title(decision: Decision) -> str:

@@ -4,7 +4,14 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from enforcement.public import PUBLIC_FIELDS, public_decisions, public_rows, public_title, public_values
+from enforcement.public import (
+    PUBLIC_FIELDS,
+    public_correction_note,
+    public_decisions,
+    public_rows,
+    public_title,
+    public_values,
+)
 from enforcement.rules import PUBLICATION_WORKING_DAYS
 from enforcement.selectors import decision_search
 from lushan_portal.pagination import peek_page
@@ -29,6 +36,7 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "decision": decision,
         "title": public_title(decision),
         "fields": public_rows(decision),
+        "correction_note": public_correction_note(decision),
         "explanation": explain_due_date(decision.decision_date, PUBLICATION_WORKING_DAYS),
         "first_published_on": timezone.localdate(decision.first_published_at),
     }

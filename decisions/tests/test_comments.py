@@ -116,3 +116,62 @@ def test_the_api_endpoint_has_the_same_checks(client, unit_a):
         == 400
     )
     assert Comment.objects.count() == 1
+
+
+PERSONAL_BODY = "我是李明华，明华的电话138 0013 8000，身份证410423-19880715-0033，住幸福路88号，建议加装电梯。"
+PERSONAL_SECRETS = ["李明华", "明华", "138 0013 8000", "410423-19880715-0033", "幸福路88号"]
+
+
+def test_the_moderator_sees_what_will_be_masked_and_the_public_sees_it_masked(client, unit_a, editor_a):
+    from django.test import Client
+
+    decision = consultation(unit_a)
+    post(client, decision, body=PERSONAL_BODY, name="李明华", contact=CONTACT)
+    comment = Comment.objects.get()
+    moderator = Client()
+    moderator.force_login(editor_a)
+    listing = moderator.get(reverse("admin:decisions_comment_changelist")).content.decode()
+    assert "姓名「李明华」→「李**」" in listing and "手机号「138 0013 8000」→「[已隐去]」" in listing
+    change_url = reverse("admin:decisions_comment_change", args=[comment.pk])
+    change_page = moderator.get(change_url).content.decode()
+    assert "我是李**，**的电话[已隐去]，身份证[已隐去]，住幸福路[已隐去]，建议加装电梯。" in change_page
+    approved = moderator.post(change_url, {"status": CommentStatus.APPROVED, "rejection_reason": ""}, follow=True)
+    assert "身份证号「410423-19880715-0033」→「[已隐去]」" in approved.content.decode()
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.APPROVED and comment.body == PERSONAL_BODY  # the record is kept as sent
+    outputs = {
+        "page": client.get(decision.get_absolute_url()).content.decode(),
+        "api": client.get("/api/consultation-comments/").content.decode(),
+        "feed": client.get("/feeds/consultations/").content.decode(),
+    }
+    assert "建议加装电梯" in outputs["page"] and "建议加装电梯" in outputs["api"]
+    for where, text in outputs.items():
+        for secret in PERSONAL_SECRETS:
+            assert secret not in text, f"{secret} leaked in {where}"
+
+
+def test_the_body_stays_masked_after_the_commenters_name_is_erased(client, unit_a, editor_a, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from decisions.models import MajorDecision
+    from decisions.services import contacts_erase
+
+    decision = consultation(unit_a)
+    post(client, decision, body=PERSONAL_BODY, name="李明华")
+    comment_moderate(comment=Comment.objects.get(), approve=True, by=editor_a)
+    MajorDecision.objects.filter(pk=decision.pk).update(feedback_published_at=timezone.now() - timedelta(days=30))
+    settings.COMMENT_CONTACT_RETENTION_DAYS = 1
+    assert contacts_erase() == 1
+    page = client.get(decision.get_absolute_url()).content.decode()
+    assert "建议加装电梯" in page
+    for secret in PERSONAL_SECRETS:
+        assert secret not in page
+
+
+def test_placeholder_names_are_not_masked_in_the_body(client, unit_a, editor_a):
+    decision = consultation(unit_a)
+    post(client, decision, body="作为市民，建议增加停车位。", name="市民")
+    comment_moderate(comment=Comment.objects.get(), approve=True, by=editor_a)
+    assert "作为市民，建议增加停车位。" in client.get(decision.get_absolute_url()).content.decode()

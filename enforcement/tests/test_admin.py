@@ -118,3 +118,43 @@ def test_supervisor_reads_but_cannot_change(client, supervisor, unit_a):
     client.post(admin_url("publish", decision))
     decision.refresh_from_db()
     assert decision.status == DecisionStatus.DRAFT
+
+
+FACTS_WITH_PERSONAL_DATA = "经查，当事人电话138 0013 8000，在幸福路88号门前占道经营。"
+
+
+def test_the_editor_is_warned_on_save_what_the_public_will_see_masked(client, editor_a, unit_a):
+    client.force_login(editor_a)
+    data = form_data(unit_a, violation_facts=FACTS_WITH_PERSONAL_DATA)
+    page = client.post(reverse("admin:enforcement_decision_add"), data, follow=True).content.decode()
+    assert "公开时将隐去" in page
+    assert "违法事实：手机号「138 0013 8000」→「[已隐去]」" in page
+    assert "违法事实：门牌号「88号」→「[已隐去]」" in page
+    decision = Decision.objects.get()
+    change_page = client.get(admin_url("change", decision)).content.decode()
+    assert "违法事实：手机号「138 0013 8000」→「[已隐去]」" in change_page  # next to the 公开 button
+
+
+def test_publishing_text_with_personal_data_is_allowed_with_a_warning(client, editor_a, unit_a):
+    decision = make_decision(unit_a, violation_facts=FACTS_WITH_PERSONAL_DATA)
+    client.force_login(editor_a)
+    page = client.post(admin_url("publish", decision), follow=True).content.decode()
+    decision.refresh_from_db()
+    assert decision.status == DecisionStatus.PUBLISHED
+    assert "手机号「138 0013 8000」→「[已隐去]」" in page
+
+
+def test_the_publish_action_warns_too(client, editor_a, unit_a):
+    decision = make_decision(unit_a, violation_facts=FACTS_WITH_PERSONAL_DATA)
+    client.force_login(editor_a)
+    data = {"action": "publish_selected", "_selected_action": [decision.pk]}
+    page = client.post(reverse("admin:enforcement_decision_changelist"), data, follow=True).content.decode()
+    assert "手机号「138 0013 8000」→「[已隐去]」" in page
+
+
+def test_clean_text_gives_no_warning(client, editor_a, unit_a):
+    client.force_login(editor_a)
+    data = form_data(unit_a, violation_facts="于2026-01-15违反鲁政〔2026〕12号第二十三条，罚款5000元。")
+    page = client.post(reverse("admin:enforcement_decision_add"), data, follow=True).content.decode()
+    assert "公开时将隐去" not in page
+    assert "公开时将隐去" not in client.get(admin_url("change", Decision.objects.get())).content.decode()
