@@ -15,6 +15,7 @@ from decisions import rules
 from decisions.deadlines import stakeholder_attendance
 from decisions.models import Comment, CommentStatus, DecisionAttachment, Hearing, MajorDecision, Meeting
 from decisions.services import comment_moderate, decision_mark_decided, decision_prepare, feedback_publish
+from lushan_portal.personal_data import PersonalDataAdminMixin, masker
 from organizations.models import Unit
 from organizations.scoping import UnitScopedAdminMixin, is_supervisor
 
@@ -130,10 +131,11 @@ class CommentForm(forms.ModelForm):
 
 
 @admin.register(Comment)
-class CommentAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
+class CommentAdmin(PersonalDataAdminMixin, UnitScopedAdminMixin, SimpleHistoryAdmin):
     """Moderation: approve, or reject with a reason. Nothing is deleted."""
 
     unit_field = "decision__unit"
+    personal_fields = {"name": masker(1, 0), "contact": masker(2, 2)}
     form = CommentForm
     list_display = ("short_body", "decision", "status", "submitted_at", "name", "contact")
     list_filter = ("status", "decision")

@@ -11,6 +11,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from audit.models import Event
 from audit.services import audit_record
 from enforcement.importer import ImportRejected, decisions_import
+from enforcement.masking import scrub_text
 from enforcement.models import Decision, DecisionStatus
 from enforcement.services import (
     ERROR_NOTE_REQUIRED,
@@ -22,6 +23,7 @@ from enforcement.services import (
     decision_withdraw,
 )
 from lushan_portal.admin_tools import PublishWithdrawMixin
+from lushan_portal.personal_data import PersonalDataAdminMixin, masker
 from organizations.models import Unit
 from organizations.scoping import UnitScopedAdminMixin, can_write_unit, user_unit_ids
 
@@ -73,8 +75,17 @@ class ImportForm(forms.Form):
 
 
 @admin.register(Decision)
-class DecisionAdmin(PublishWithdrawMixin, UnitScopedAdminMixin, SimpleHistoryAdmin):
+class DecisionAdmin(PersonalDataAdminMixin, PublishWithdrawMixin, UnitScopedAdminMixin, SimpleHistoryAdmin):
     form = DecisionForm
+    # Masked for readers outside the unit's editors (lushan_portal.personal_data); free text is scrubbed.
+    personal_fields = {
+        "id_number": masker(2, 2),
+        "party_address": masker(3, 0),
+        "party_phone": masker(3, 2),
+        **dict.fromkeys(
+            ("violation_facts", "legal_basis", "penalty_content", "licence_content", "remarks"), scrub_text
+        ),
+    }
     publish_service = staticmethod(lambda obj, by: decision_publish(decision=obj, by=by))
     withdraw_service = staticmethod(lambda obj, reason, by: decision_withdraw(decision=obj, reason=reason, by=by))
     list_display = (
