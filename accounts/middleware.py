@@ -1,5 +1,7 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
 
@@ -10,6 +12,8 @@ EXPIRED = "您的密码已超过规定期限未修改，请先修改密码。"
 CHECKED_KEY = "password_fresh_until"
 REQUIRED_KEY = "two_factor_required"
 ALLOWED_PREFIXES = ("/admin/password_change/", "/admin/logout/", "/static/")
+API_PREFIX = "/api/"
+API_TWO_FACTOR_REQUIRED = "您的角色须先在网页上完成双因素验证，才能使用接口。"
 
 
 class PasswordExpiryMiddleware:
@@ -44,7 +48,10 @@ class PasswordExpiryMiddleware:
 
 
 class TwoFactorMiddleware:
-    """Staff who need a second factor reach nothing but the 2FA page (and logout) until verified."""
+    """Staff who need a second factor reach nothing but the 2FA page (and logout) until verified.
+
+    The API (session authentication only) follows the same rule and answers 403 instead of redirecting.
+    """
 
     ALLOWED = ("/accounts/2fa/", "/admin/logout/", "/static/", "/admin/login/")
 
@@ -60,7 +67,10 @@ class TwoFactorMiddleware:
             and not user.is_verified()
             and self.required(request, user)
         ):
-            return HttpResponseRedirect(f"{reverse('accounts:two_factor')}?next={request.get_full_path()}")
+            if request.path.startswith(API_PREFIX):
+                return JsonResponse({"detail": API_TWO_FACTOR_REQUIRED}, status=403)
+            query = urlencode({"next": request.get_full_path()})
+            return HttpResponseRedirect(f"{reverse('accounts:two_factor')}?{query}")
         return self.get_response(request)
 
     @staticmethod

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
 from django_otp import login as otp_login
@@ -16,6 +17,15 @@ WRONG_CODE = "验证码不正确或已过期，请重新输入。"
 
 class TokenForm(forms.Form):
     token = forms.CharField(label=_("验证码（6位）或备用恢复码"), max_length=16)
+
+
+def safe_next(request: HttpRequest) -> str:
+    """The ``next`` parameter if it stays on this site; otherwise the admin index."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    allowed = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if allowed else reverse("admin:index")
 
 
 @login_required(login_url="admin:login")
@@ -45,7 +55,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
             if enrolling:
                 codes = recovery_codes_issue(user)
                 return render(request, "accounts/recovery_codes.html", {"codes": codes})
-            return HttpResponseRedirect(request.GET.get("next") or reverse("admin:index"))
+            return HttpResponseRedirect(safe_next(request))
     context = {"form": form, "enrolling": enrolling}
     if enrolling:
         context.update(qr=qr_svg(device), secret=secret_text(device))

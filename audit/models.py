@@ -17,6 +17,7 @@ class Event(models.TextChoices):
     IMPORT = "import", _("导入")
     EXPORT = "export", _("导出")
     ROLE = "role", _("角色或权限变更")
+    REVEAL = "reveal", _("查看个人信息")
 
 
 class AuditEvent(models.Model):

@@ -16,7 +16,8 @@ from decisions.deadlines import stakeholder_attendance
 from decisions.models import Comment, CommentStatus, DecisionAttachment, Hearing, MajorDecision, Meeting
 from decisions.public import comment_findings, public_comment_body
 from decisions.services import comment_moderate, decision_mark_decided, decision_prepare, feedback_publish
-from lushan_portal.masking import describe, masking_warning
+from lushan_portal.masking import describe, finding_kinds, masking_warning, scrub_text
+from lushan_portal.personal_data import PersonalDataAdminMixin, masker, personal_data_in_clear
 from organizations.models import Unit
 from organizations.scoping import UnitScopedAdminMixin, is_supervisor
 
@@ -132,10 +133,11 @@ class CommentForm(forms.ModelForm):
 
 
 @admin.register(Comment)
-class CommentAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
+class CommentAdmin(PersonalDataAdminMixin, UnitScopedAdminMixin, SimpleHistoryAdmin):
     """Moderation: approve, or reject with a reason. Nothing is deleted."""
 
     unit_field = "decision__unit"
+    personal_fields = {"name": masker(1, 0), "contact": masker(2, 2), "body": scrub_text}
     form = CommentForm
     list_display = ("short_body", "masking_note", "decision", "status", "submitted_at", "name", "contact")
     list_filter = ("status", "decision")
@@ -156,7 +158,8 @@ class CommentAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
 
     @admin.display(description=_("公开时将隐去"))
     def masking_note(self, comment: Comment) -> str:
-        return masking_warning(map(describe, comment_findings(comment.body, comment.name))) or "—"
+        # Kinds only: this column is shown to every reader, the fragments are not.
+        return finding_kinds(comment_findings(comment.body, comment.name)) or "—"
 
     @admin.display(description=_("公开显示为"))
     def public_body(self, comment: Comment) -> str:
@@ -164,6 +167,8 @@ class CommentAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
 
     def _warn_masking(self, request: HttpRequest, comment: Comment) -> None:
         # Approval stays allowed: the public only ever sees the masked body.
+        if not personal_data_in_clear(request, comment, comment.decision.unit_id):
+            return
         warning = masking_warning(map(describe, comment_findings(comment.body, comment.name)))
         if comment.status == CommentStatus.APPROVED and warning:
             self.message_user(request, f"{comment}：{warning}", messages.WARNING)

@@ -23,7 +23,8 @@ from enforcement.services import (
     decision_withdraw,
 )
 from lushan_portal.admin_tools import PublishWithdrawMixin
-from lushan_portal.masking import describe, masking_warning
+from lushan_portal.masking import describe, masking_warning, scrub_text
+from lushan_portal.personal_data import PersonalDataAdminMixin, masker, personal_data_in_clear
 from organizations.models import Unit
 from organizations.scoping import UnitScopedAdminMixin, can_write_unit, user_unit_ids
 
@@ -80,8 +81,17 @@ class ImportForm(forms.Form):
 
 
 @admin.register(Decision)
-class DecisionAdmin(PublishWithdrawMixin, UnitScopedAdminMixin, SimpleHistoryAdmin):
+class DecisionAdmin(PersonalDataAdminMixin, PublishWithdrawMixin, UnitScopedAdminMixin, SimpleHistoryAdmin):
     form = DecisionForm
+    # Masked for readers outside the unit's editors (lushan_portal.personal_data); free text is scrubbed.
+    personal_fields = {
+        "id_number": masker(2, 2),
+        "party_address": masker(3, 0),
+        "party_phone": masker(3, 2),
+        **dict.fromkeys(
+            ("violation_facts", "legal_basis", "penalty_content", "licence_content", "remarks"), scrub_text
+        ),
+    }
     publish_service = staticmethod(lambda obj, by: decision_publish(decision=obj, by=by))
     withdraw_service = staticmethod(lambda obj, reason, by: decision_withdraw(decision=obj, reason=reason, by=by))
     list_display = (
@@ -193,12 +203,16 @@ class DecisionAdmin(PublishWithdrawMixin, UnitScopedAdminMixin, SimpleHistoryAdm
 
     def _warn_masking(self, request: HttpRequest, decision: Decision) -> None:
         # Publishing stays allowed: every public output is masked; the editor checks the result.
+        if not personal_data_in_clear(request, decision, decision.unit_id):
+            return
         if warning := decision_masking_warning(decision):
             self.message_user(request, f"{decision.decision_number}：{warning}", messages.WARNING)
 
     def change_view(self, request: HttpRequest, object_id: str, form_url: str = "", extra_context=None):
         decision = self.get_object(request, object_id)
-        warning = decision_masking_warning(decision) if decision is not None else ""
+        # The warning quotes the text in clear: only for those who see personal data in clear.
+        in_clear = decision is not None and personal_data_in_clear(request, decision, decision.unit_id)
+        warning = decision_masking_warning(decision) if in_clear else ""
         return super().change_view(request, object_id, form_url, {**(extra_context or {}), "masking_warning": warning})
 
     def publish_view(self, request: HttpRequest, object_id: str) -> HttpResponse:

@@ -248,6 +248,11 @@ def describe(finding: Finding, where: str = "") -> str:
     return f"{where + '：' if where else ''}{finding.kind}「{finding.text}」→「{finding.masked}」"
 
 
+def finding_kinds(findings: Iterable[Finding]) -> str:
+    """身份证号、手机号: what will be masked, without quoting it (for readers who see it masked)."""
+    return "、".join(dict.fromkeys(finding.kind for finding in findings))
+
+
 def masking_warning(items: Iterable[str]) -> str:
     """The warning staff see before publishing text that still carries personal data; '' if none."""
     items = list(items)

@@ -136,7 +136,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Level-3 baseline (等保 2.0 三级): at least 8 characters of 3 classes, no reuse of the last 5,
-# a change every PASSWORD_MAX_AGE_DAYS; 5 failures lock the account and the client for
+# a change every PASSWORD_MAX_AGE_DAYS; 5 failures lock the account on that client for
 # AXES_COOLOFF_MINUTES; staff sessions end after SESSION_IDLE_SECONDS idle and on browser close.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -149,11 +149,19 @@ PASSWORD_MAX_AGE_DAYS = env_int("PASSWORD_MAX_AGE_DAYS", 90)
 OTP_REQUIRED_FOR_ALL_STAFF = env_bool("OTP_REQUIRED_FOR_ALL_STAFF", False)
 OTP_TOTP_ISSUER = PORTAL_NAME
 ACCOUNT_INACTIVE_DAYS = env_int("ACCOUNT_INACTIVE_DAYS", 90)
-AXES_FAILURE_LIMIT = 5
+# Failures count per (username, address); an address alone is locked only at AXES_IP_FAILURE_LIMIT,
+# so wrong logins from one NAT do not lock every account behind it (accounts.lockout).
+AXES_ACCOUNT_FAILURE_LIMIT = 5
+AXES_IP_FAILURE_LIMIT = env_int("AXES_IP_FAILURE_LIMIT", 30)
+if AXES_IP_FAILURE_LIMIT < AXES_ACCOUNT_FAILURE_LIMIT:
+    raise ImproperlyConfigured(
+        f"Environment variable AXES_IP_FAILURE_LIMIT must be at least {AXES_ACCOUNT_FAILURE_LIMIT}."
+    )
+AXES_FAILURE_LIMIT = "accounts.lockout.failure_limit"
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 10) / 60  # hours
 if AXES_COOLOFF_TIME < 10 / 60:
     raise ImproperlyConfigured("Environment variable AXES_COOLOFF_MINUTES must be at least 10.")
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_IPWARE_PROXY_COUNT = 1 if env_bool("BEHIND_PROXY", PRODUCTION) else 0
@@ -244,6 +252,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    # The session only (no HTTP Basic): accounts.middleware holds it to the second-factor rule.
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "鲁山县政务公开平台 API",

@@ -65,6 +65,7 @@ def test_each_event_type_is_recorded(client, editor_a, supervisor, unit_a, djang
     # export, and unlock by the security administrator (role change on the way)
     client.force_login(supervisor)
     client.get(reverse("compliance:dashboard"), {"period": "2025", "format": "csv"})
+    client.post(reverse("admin:enforcement_decision_reveal", args=[other.pk]), {"reason": "核对当事人"})
     security = django_user_model.objects.create_user("sec")
     admin_role_grant(user=security, role=SECURITY)
     client.force_login(security)

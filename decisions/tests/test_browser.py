@@ -33,7 +33,9 @@ def test_comment_moderate_and_see_it(live_server, data, page):
     page.get_by_role("link", name="建议为老旧小区加装电梯。").click()
     page.get_by_text(CONTACT).wait_for()  # the unit sees the contact
     page.get_by_label("审核状态").select_option("approved")
-    page.get_by_role("button", name="保存", exact=True).click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="保存", exact=True).click()
+    page.wait_for_load_state("networkidle")  # the change list's scripts, before the cookies go
 
     page.context.clear_cookies()
     page.goto(f"{live_server.url}/consultations/{data.pk}/")

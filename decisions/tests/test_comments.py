@@ -131,7 +131,8 @@ def test_the_moderator_sees_what_will_be_masked_and_the_public_sees_it_masked(cl
     moderator = Client()
     moderator.force_login(editor_a)
     listing = moderator.get(reverse("admin:decisions_comment_changelist")).content.decode()
-    assert "姓名「李明华」→「李**」" in listing and "手机号「138 0013 8000」→「[已隐去]」" in listing
+    # The list names the kinds only (every reader sees it); the fragments are quoted on approval.
+    assert all(f"{kind}" in listing for kind in ("姓名", "手机号", "身份证号", "门牌号"))
     change_url = reverse("admin:decisions_comment_change", args=[comment.pk])
     change_page = moderator.get(change_url).content.decode()
     assert "我是李**，**的电话[已隐去]，身份证[已隐去]，住幸福路[已隐去]，建议加装电梯。" in change_page
