@@ -6,8 +6,9 @@ class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("账号与安全")
 
-    # 三员分立: what each administrator may do. Nobody but the auditor reads the audit log
-    # (audit.admin checks the role itself, so not even superusers do).
+    # 三员分立: what each administrator's admin pages show. Who may change accounts, roles and
+    # group permissions is decided by accounts.policy; nobody but the auditor reads the audit
+    # log (audit.admin checks the role itself, so not even superusers do).
     role_permissions = {
         "system_admin": [
             "auth.view_user",
@@ -16,6 +17,12 @@ class AccountsConfig(AppConfig):
             "organizations.view_unit",
             "organizations.add_unit",
             "organizations.change_unit",
+            "organizations.view_membership",
+            "organizations.add_membership",
+            "organizations.change_membership",
+            "organizations.delete_membership",
+            "axes.view_accessattempt",
+            "axes.delete_accessattempt",
             "catalog.view_domain",
             "catalog.add_domain",
             "catalog.change_domain",

@@ -31,9 +31,13 @@ def check_separation(group_names: set[str]) -> None:
         raise ValidationError(_(ERROR_TWO_ROLES))
 
 
-def admin_role_grant(*, user: AbstractBaseUser, role: str) -> None:
+def admin_role_grant(*, user: AbstractBaseUser, role: str, by: AbstractBaseUser | None = None) -> None:
+    """Give ``user`` one of the three administrator roles; ``by`` None is the server (bootstrap_admins)."""
+    from accounts.policy import check_role_change  # the policy builds on this module
+
+    name = str(ROLE_GROUPS[role])
     current = set(user.groups.values_list("name", flat=True))
-    check_separation(current | {str(ROLE_GROUPS[role])})
+    check_role_change(actor=by, target=user, changed={name} - current, after=current | {name})
     user.groups.add(role_group(role))
     if not user.is_staff:
         user.is_staff = True
