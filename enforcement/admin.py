@@ -8,8 +8,6 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from audit.models import Event
-from audit.services import audit_record
 from enforcement.importer import ImportRejected, decisions_import
 from enforcement.models import Decision, DecisionStatus
 from enforcement.services import (
@@ -22,6 +20,7 @@ from enforcement.services import (
     decision_withdraw,
 )
 from lushan_portal.admin_tools import PublishWithdrawMixin
+from lushan_portal.spreadsheets import validate_upload_size
 from organizations.models import Unit
 from organizations.scoping import UnitScopedAdminMixin, can_write_unit, user_unit_ids
 
@@ -68,7 +67,7 @@ class DecisionForm(forms.ModelForm):
 
 class ImportForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("执法单位"), queryset=Unit.objects.none())
-    file = forms.FileField(label=_("文件（.xlsx 或 .csv）"))
+    file = forms.FileField(label=_("文件（.xlsx 或 .csv）"), validators=[validate_upload_size])
     draft = forms.BooleanField(label=_("只导入为草稿，不立即公开"), required=False)
 
 
@@ -214,16 +213,11 @@ class DecisionAdmin(PublishWithdrawMixin, UnitScopedAdminMixin, SimpleHistoryAdm
                     content=upload.read(),
                     publish=not form.cleaned_data["draft"],
                     by=request.user,
+                    request=request,
                 )
             except ImportRejected as rejected:
                 errors = rejected.errors
-                audit_record(
-                    event=Event.IMPORT, user=request.user, request=request, result="failure", detail=upload.name
-                )
             else:
-                audit_record(
-                    event=Event.IMPORT, user=request.user, request=request, detail=f"{upload.name}：{result.created} 条"
-                )
                 self.message_user(
                     request,
                     _("已导入 %(created)d 条决定，其中公开 %(published)d 条。")
