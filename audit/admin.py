@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.roles import AUDITOR, has_admin_role
 from audit.models import AuditEvent, Event
 from audit.services import audit_record
+from lushan_portal.spreadsheets import SafeCsvWriter
 
 
 @admin.register(AuditEvent)
@@ -39,7 +38,7 @@ class AuditEventAdmin(admin.ModelAdmin):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="audit.csv"'
         response.write("\ufeff")
-        writer = csv.writer(response)
+        writer = SafeCsvWriter(response)
         writer.writerow(["时间", "账号", "单位", "事件", "对象", "结果", "地址", "说明", "哈希"])
         for row in queryset.order_by("id"):
             writer.writerow([row.at.isoformat(), row.username, row.units, row.get_event_display(), row.object_repr,

@@ -25,7 +25,7 @@ from catalog.services import (
     ERROR_FUTURE_PUBLICATION,
     ERROR_OPEN_DRAFT,
     can_review,
-    catalog_items_replace,
+    catalog_import,
     catalog_review,
     catalog_start,
     catalog_submit,
@@ -35,9 +35,8 @@ from catalog.services import (
     publication_save,
     publication_withdraw,
 )
-from catalog.spreadsheet import catalog_items_from_file
 from lushan_portal.admin_tools import DraftOnlyMixin, PublishWithdrawMixin
-from lushan_portal.spreadsheets import ImportRejected
+from lushan_portal.spreadsheets import ImportRejected, validate_upload_size
 from organizations.models import Role, Unit, UnitKind
 from organizations.scoping import UnitScopedAdminMixin, can_write_unit, is_supervisor, user_unit_ids
 
@@ -106,7 +105,7 @@ class ReviewForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Excel 或 CSV 文件"))
+    file = forms.FileField(label=_("Excel 或 CSV 文件"), validators=[validate_upload_size])
 
 
 @admin.register(Catalog)
@@ -265,13 +264,18 @@ class CatalogAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data["file"]
             try:
-                items = catalog_items_from_file(upload.name, upload.read(), unit_kind=catalog.unit.kind)
-                catalog_items_replace(catalog=catalog, items=items, by=request.user)
+                _catalog, items = catalog_import(
+                    unit=catalog.unit,
+                    domain=catalog.domain,
+                    catalog=catalog,
+                    name=upload.name,
+                    content=upload.read(),
+                    by=request.user,
+                    request=request,
+                )
             except ImportRejected as rejected:
                 errors = rejected.errors
-                audit_record(event=Event.IMPORT, user=request.user, obj=catalog, request=request, result="failure")
             else:
-                audit_record(event=Event.IMPORT, user=request.user, obj=catalog, request=request, detail=upload.name)
                 self.message_user(request, _("已导入 %(n)d 个事项。") % {"n": len(items)}, messages.SUCCESS)
                 return self._redirect(catalog)
         context = {

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from catalog.rules import DEFAULT_LIMIT_DAYS
 from lushan_portal.attachments import validate_attachment
+from lushan_portal.spreadsheets import CELL_TEXT
 from lushan_portal.text_search import document_vector
 
 
@@ -148,15 +149,15 @@ class CatalogItem(models.Model):
     group_number = models.CharField(_("序号"), max_length=20, blank=True)
     level1 = models.CharField(_("一级事项"), max_length=200)
     level2 = models.CharField(_("二级事项"), max_length=200, blank=True)
-    content = models.TextField(_("公开内容（要素）"), blank=True)
-    basis = models.TextField(_("公开依据"), blank=True)
+    content = models.TextField(_("公开内容（要素）"), blank=True, **CELL_TEXT)
+    basis = models.TextField(_("公开依据"), blank=True, **CELL_TEXT)
     time_limit_text = models.CharField(_("公开时限"), max_length=200, blank=True)
     time_limit_kind = models.CharField(
         _("时限类型"), max_length=16, choices=TimeLimitKind.choices, default=TimeLimitKind.WORKING_DAYS
     )
     time_limit_days = models.PositiveSmallIntegerField(_("时限天数"), null=True, blank=True, default=DEFAULT_LIMIT_DAYS)
     responsible = models.CharField(_("公开主体"), max_length=200, blank=True)
-    channels = models.TextField(_("公开渠道和载体"), blank=True, help_text=_("以“、”分隔"))
+    channels = models.TextField(_("公开渠道和载体"), blank=True, help_text=_("以“、”分隔"), **CELL_TEXT)
     audience_public = models.BooleanField(_("公开对象：全社会"), default=True)
     audience_specific = models.BooleanField(_("公开对象：特定群体"), default=False)
     mode_proactive = models.BooleanField(_("公开方式：主动"), default=True)

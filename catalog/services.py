@@ -5,9 +5,12 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.models import Event
+from audit.services import audit_record
 from catalog.models import (
     OPEN_STATUSES,
     Catalog,
@@ -20,6 +23,8 @@ from catalog.models import (
     ReviewDecision,
 )
 from catalog.rules import due_date
+from catalog.spreadsheet import catalog_items_from_file
+from lushan_portal.spreadsheets import COMMAND_LINE, ImportRejected
 from lushan_portal.text_search import segment
 from organizations.models import Role, Unit
 from organizations.scoping import can_write_unit, user_unit_ids
@@ -102,6 +107,44 @@ def catalog_items_replace(*, catalog: Catalog, items: list[CatalogItem], by: Abs
             item.position = position
             item_prepare(item)
         CatalogItem.objects.bulk_create(items)
+
+
+def catalog_import(
+    *,
+    unit: Unit,
+    domain: Domain,
+    name: str,
+    content: bytes,
+    catalog: Catalog | None = None,
+    by: AbstractBaseUser | None = None,
+    request: HttpRequest | None = None,
+) -> tuple[Catalog, list[CatalogItem]]:
+    """Replace a draft's items from a file, all rows or none, recorded in the audit log whoever runs it.
+
+    Into ``catalog``, or else the unit's open draft of the domain, started only once the file is read.
+    """
+    username = "" if by is not None else COMMAND_LINE
+    try:
+        items = catalog_items_from_file(name, content, unit_kind=unit.kind)
+    except ImportRejected as rejected:
+        detail = f"{unit.code} {domain.code} {name}：未导入（{len(rejected.errors)} 处错误）"
+        audit_record(
+            event=Event.IMPORT,
+            user=by,
+            username=username,
+            obj=catalog,
+            request=request,
+            result="failure",
+            detail=detail,
+        )
+        raise
+    with transaction.atomic():
+        catalog = catalog or Catalog.objects.filter(unit=unit, domain=domain, status__in=OPEN_STATUSES).first()
+        catalog = catalog or catalog_start(unit=unit, domain=domain, by=by)
+        catalog_items_replace(catalog=catalog, items=items, by=by)
+    detail = f"{unit.code} {domain.code} {name}：{len(items)} 个事项"
+    audit_record(event=Event.IMPORT, user=by, username=username, obj=catalog, request=request, detail=detail)
+    return catalog, items
 
 
 @transaction.atomic

@@ -8,7 +8,6 @@ a 五公开 column, or no 公开层级 column at all. The importer copes with th
 exact cell it cannot read; a file with any bad row imports nothing.
 """
 
-import csv
 import io
 import re
 from dataclasses import dataclass
@@ -19,7 +18,14 @@ from openpyxl.utils import get_column_letter
 
 from catalog.models import CatalogItem, TimeLimitKind
 from catalog.rules import parse_time_limit
-from lushan_portal.spreadsheets import ImportRejected, is_blank, normalise_header, read_rows
+from lushan_portal.spreadsheets import (
+    ImportRejected,
+    SafeCsvWriter,
+    is_blank,
+    normalise_header,
+    read_rows,
+    xlsx_append,
+)
 from organizations.models import UnitKind
 
 HEADER = [
@@ -76,6 +82,7 @@ CANONICAL = {"公开对象": "全社会、特定群体", "公开方式": "主动
 TICKS = ("√", "✓", "✔", "●", "■", "是", "☑")
 SEPARATORS = re.compile(r"[、,，;；/\n\r\t ]+")
 HEADER_SEARCH_ROWS = 10
+ERROR_TOO_LONG = "“{column}”（{ref}）：有 {length} 个字，超过 {limit} 字的上限"
 
 
 @dataclass(frozen=True)
@@ -130,6 +137,15 @@ def find_header(rows: list[list[object]]) -> tuple[int, list[Column]]:
                 continue
         return (index + 1 if two_rows else index), columns
     raise ImportRejected([f"前 {HEADER_SEARCH_ROWS} 行中找不到表头（应含“一级事项”或“公开事项”“公开内容（要素）”）。"])
+
+
+def length_problem(column_name: str, text: str, ref: str) -> str | None:
+    """A text longer than its field holds (the database would refuse it at the end)."""
+    field = {**TEXT_COLUMNS, "公开时限": "time_limit_text", "公开渠道和载体": "channels"}.get(column_name)
+    limit = CatalogItem._meta.get_field(field).max_length if field else None
+    if limit and len(text) > limit:
+        return ERROR_TOO_LONG.format(column=column_name, ref=ref, length=len(text), limit=limit)
+    return None
 
 
 def parse_choices(text: str, group: str) -> set[str]:
@@ -201,6 +217,12 @@ def parse_row(
                 flags[column.group].add(column.name)
             continue
         ref = cell_ref(number, column.index)
+        too_long = length_problem(column.name, text, ref)
+        if too_long:
+            problems.append(too_long)
+            if column.name in TEXT_COLUMNS:  # kept, so that it is not also reported as empty
+                values[TEXT_COLUMNS[column.name]] = text
+            continue
         if column.name in TEXT_COLUMNS:
             values[TEXT_COLUMNS[column.name]] = text
         elif column.name == "公开时限":
@@ -264,7 +286,7 @@ def catalog_xlsx(items: list[CatalogItem], title: str) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for item in items:
-        sheet.append(item_row(item))
+        xlsx_append(sheet, item_row(item))
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -278,7 +300,7 @@ def catalog_xlsx(items: list[CatalogItem], title: str) -> bytes:
 
 def catalog_csv(items: list[CatalogItem]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = SafeCsvWriter(buffer)
     writer.writerow(HEADER)
     writer.writerows(item_row(item) for item in items)
     return "\ufeff" + buffer.getvalue()

@@ -1,12 +1,13 @@
 """Tables as CSV, xlsx or JSON downloads: the dashboard's matrix and drill-downs."""
 
-import csv
 import io
 import json
 
 from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
+
+from lushan_portal.spreadsheets import SafeCsvWriter, xlsx_append
 
 FORMATS = ("csv", "xlsx", "json")
 
@@ -16,7 +17,7 @@ def table_response(table: list[list[str]], fmt: str, filename: str) -> HttpRespo
         book = Workbook()
         sheet = book.active
         for row in table:
-            sheet.append(row)
+            xlsx_append(sheet, row)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         buffer = io.BytesIO()
@@ -30,7 +31,7 @@ def table_response(table: list[list[str]], fmt: str, filename: str) -> HttpRespo
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
     else:
         buffer = io.StringIO()
-        csv.writer(buffer).writerows(table)
+        SafeCsvWriter(buffer).writerows(table)
         response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response

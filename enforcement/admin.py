@@ -8,8 +8,6 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from audit.models import Event
-from audit.services import audit_record
 from enforcement.importer import ImportRejected, decisions_import
 from enforcement.models import Decision, DecisionStatus
 from enforcement.public import masking_findings
@@ -25,6 +23,7 @@ from enforcement.services import (
 from lushan_portal.admin_tools import PublishWithdrawMixin
 from lushan_portal.masking import describe, masking_warning, scrub_text
 from lushan_portal.personal_data import PersonalDataAdminMixin, masker, personal_data_in_clear
+from lushan_portal.spreadsheets import validate_upload_size
 from organizations.models import Unit
 from organizations.scoping import UnitScopedAdminMixin, can_write_unit, user_unit_ids
 
@@ -76,7 +75,7 @@ def decision_masking_warning(decision: Decision) -> str:
 
 class ImportForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("执法单位"), queryset=Unit.objects.none())
-    file = forms.FileField(label=_("文件（.xlsx 或 .csv）"))
+    file = forms.FileField(label=_("文件（.xlsx 或 .csv）"), validators=[validate_upload_size])
     draft = forms.BooleanField(label=_("只导入为草稿，不立即公开"), required=False)
 
 
@@ -254,16 +253,11 @@ class DecisionAdmin(PersonalDataAdminMixin, PublishWithdrawMixin, UnitScopedAdmi
                     content=upload.read(),
                     publish=not form.cleaned_data["draft"],
                     by=request.user,
+                    request=request,
                 )
             except ImportRejected as rejected:
                 errors = rejected.errors
-                audit_record(
-                    event=Event.IMPORT, user=request.user, request=request, result="failure", detail=upload.name
-                )
             else:
-                audit_record(
-                    event=Event.IMPORT, user=request.user, request=request, detail=f"{upload.name}：{result.created} 条"
-                )
                 self.message_user(
                     request,
                     _("已导入 %(created)d 条决定，其中公开 %(published)d 条。")

@@ -7,17 +7,19 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest
 from django.utils import translation
 from simple_history.utils import bulk_create_with_history
 
+from audit.models import Event
+from audit.services import audit_record
 from enforcement.models import Decision, DecisionKind, LicenceCategory, PartyCategory, PenaltyCategory
 from enforcement.services import decision_prepare, decisions_publish_imported
-from lushan_portal.spreadsheets import ImportRejected, normalise_header, read_rows
+from lushan_portal.spreadsheets import COMMAND_LINE, ImportRejected, normalise_header, read_rows
 from organizations.models import Unit
 
-__all__ = ["ImportRejected", "ImportResult", "decisions_import"]
+__all__ = ["COMMAND_LINE", "ImportRejected", "ImportResult", "decisions_import"]
 
-MAX_ROWS = 100_000
 HEADER_ROW = 1
 
 # National column names (rules.md §4) → model fields. Both kinds' names map to the shared fields.
@@ -102,7 +104,7 @@ def parse_amount(value: object) -> Decimal:
 
 
 def parse_choice(value: str, choices: type, field_label: str) -> str:
-    by_label = {label: key for key, label in choices.choices}
+    by_label = {str(label): key for key, label in choices.choices}
     if value in by_label:
         return by_label[value]
     raise ValueError(f"{field_label}“{value}”不在规定范围内（可选：{'、'.join(by_label)}）")
@@ -198,8 +200,32 @@ def row_order(message: str) -> int:
     return int(match.group(1)) if match else 0
 
 
-def decisions_import(*, unit: Unit, name: str, content: bytes, publish: bool = True, by=None) -> ImportResult:
-    """Import every row or none; raises ImportRejected listing each bad row with its number."""
+def decisions_import(
+    *,
+    unit: Unit,
+    name: str,
+    content: bytes,
+    publish: bool = True,
+    by=None,
+    request: HttpRequest | None = None,
+) -> ImportResult:
+    """Import every row or none, and record it in the audit log whoever runs it (admin or command).
+
+    Raises ImportRejected listing each bad row with its number; nothing is written then.
+    """
+    username = "" if by is not None else COMMAND_LINE
+    try:
+        result = rows_import(unit=unit, name=name, content=content, publish=publish, by=by)
+    except ImportRejected as rejected:
+        detail = f"{unit.code} {name}：未导入（{len(rejected.errors)} 处错误）"
+        audit_record(event=Event.IMPORT, user=by, username=username, request=request, result="failure", detail=detail)
+        raise
+    detail = f"{unit.code} {name}：{result.created} 条，公开 {result.published} 条"
+    audit_record(event=Event.IMPORT, user=by, username=username, request=request, detail=detail)
+    return result
+
+
+def rows_import(*, unit: Unit, name: str, content: bytes, publish: bool, by) -> ImportResult:
     with translation.override("zh-hans"):
         rows = read_rows(name, content)
         header = next(rows, None)
@@ -214,8 +240,6 @@ def decisions_import(*, unit: Unit, name: str, content: bytes, publish: bool = T
         decisions: list[Decision] = []
         seen_numbers: dict[tuple[str, str], int] = {}
         for row_number, row in enumerate(rows, start=HEADER_ROW + 1):
-            if row_number - HEADER_ROW > MAX_ROWS:
-                raise ImportRejected([f"一次最多导入 {MAX_ROWS} 行，请拆分文件。"])
             if all(cell is None or str(cell).strip() == "" for cell in row):
                 continue
             cells = {h: row[i] if i < len(row) else None for i, h in enumerate(headers) if h}

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from enforcement.validators import validate_credit_code
 from lushan_portal.crypto import EncryptedTextField
+from lushan_portal.spreadsheets import CELL_TEXT
 from lushan_portal.text_search import document_vector
 
 
@@ -86,10 +87,10 @@ class Decision(models.Model):
 
     # Penalty (行政处罚) fields.
     violation_type = models.CharField(_("违法行为类型"), max_length=200, blank=True)
-    violation_facts = models.TextField(_("违法事实"), blank=True)
-    legal_basis = models.TextField(_("处罚依据"), blank=True)
+    violation_facts = models.TextField(_("违法事实"), blank=True, **CELL_TEXT)
+    legal_basis = models.TextField(_("处罚依据"), blank=True, **CELL_TEXT)
     penalty_categories = models.CharField(_("处罚类别"), max_length=200, blank=True, help_text=_("以“、”分隔"))
-    penalty_content = models.TextField(_("处罚内容"), blank=True)
+    penalty_content = models.TextField(_("处罚内容"), blank=True, **CELL_TEXT)
     fine_amount = models.DecimalField(_("罚款金额（万元）"), max_digits=14, decimal_places=6, null=True, blank=True)
     confiscated_amount = models.DecimalField(
         _("没收违法所得、没收非法财物的金额（万元）"), max_digits=14, decimal_places=6, null=True, blank=True
@@ -102,7 +103,7 @@ class Decision(models.Model):
     licence_category = models.CharField(_("许可类别"), max_length=16, choices=LicenceCategory.choices, blank=True)
     licence_certificate_name = models.CharField(_("许可证书名称"), max_length=200, blank=True)
     licence_number = models.CharField(_("许可编号"), max_length=100, blank=True)
-    licence_content = models.TextField(_("许可内容"), blank=True)
+    licence_content = models.TextField(_("许可内容"), blank=True, **CELL_TEXT)
     valid_from = models.DateField(_("有效期自"), null=True, blank=True)
     valid_to = models.DateField(_("有效期至"), null=True, blank=True)
     licence_valid = models.BooleanField(_("当前状态有效"), default=True)
@@ -114,7 +115,7 @@ class Decision(models.Model):
     publicity_until = models.DateField(
         _("公示截止期"), blank=True, help_text=_("留空则按规定计算；到期后自动从公开页面移除，数据保留。")
     )
-    remarks = models.TextField(_("备注"), blank=True)
+    remarks = models.TextField(_("备注"), blank=True, **CELL_TEXT)
 
     # Publication record.
     status = models.CharField(_("状态"), max_length=16, choices=DecisionStatus.choices, default=DecisionStatus.DRAFT)

@@ -1,5 +1,3 @@
-import csv
-
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -15,6 +13,7 @@ from enforcement.public import (
 from enforcement.rules import PUBLICATION_WORKING_DAYS
 from enforcement.selectors import decision_search
 from lushan_portal.pagination import peek_page
+from lushan_portal.spreadsheets import SafeCsvWriter
 from workdays import explain_due_date
 
 EXPORT_MAX_ROWS = 100_000
@@ -49,11 +48,12 @@ class Echo:
 
 
 def decision_export(request: HttpRequest) -> HttpResponse:
-    """The current search as CSV (UTF-8 with BOM so that Excel opens it), masked like the page."""
+    """The current search as CSV (UTF-8 with BOM so that Excel opens it), masked like the page,
+    with formula-like cells neutralised (the text came from editors' imports)."""
     search = decision_search(request.GET)
     if not search.is_valid():
         return HttpResponse("查询条件有误：" + "；".join(search.errors.as_text().split("\n")), status=400)
-    writer = csv.writer(Echo())
+    writer = SafeCsvWriter(Echo())
 
     def lines():
         yield "\ufeff" + writer.writerow([field.label for field in PUBLIC_FIELDS])

@@ -14,6 +14,7 @@ from organizations.selectors import units_grouped
 logger = logging.getLogger(__name__)
 
 HEALTH_KEY = "healthz:probe"
+ERROR_QUERY_NUL = "搜索词含有空字符（NUL），无法搜索，请删除后重试。"
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -27,6 +28,9 @@ def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
 
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    if "\x00" in query:  # PostgreSQL text cannot hold it: a 400, not a 500 from the query
+        context = {"query": "", "error": ERROR_QUERY_NUL, "filter_forms": filter_forms(request.GET)}
+        return render(request, "search.html", context, status=400)
     results = search_everything(query, request.GET)
     context = {
         "query": query,

@@ -3,10 +3,9 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from catalog.models import OPEN_STATUSES, Catalog, Domain
-from catalog.services import catalog_items_replace, catalog_start
-from catalog.spreadsheet import catalog_items_from_file
-from lushan_portal.spreadsheets import ImportRejected
+from catalog.models import Domain
+from catalog.services import catalog_import
+from lushan_portal.spreadsheets import ImportRejected, file_size_error
 from organizations.models import Unit
 
 
@@ -27,14 +26,15 @@ class Command(BaseCommand):
             raise CommandError(f"没有代码为“{domain}”的领域。")
         if not file.is_file():
             raise CommandError(f"找不到文件：{file}")
+        too_large = file_size_error(file.stat().st_size)
+        if too_large:
+            raise CommandError(too_large)
         try:
-            items = catalog_items_from_file(file.name, file.read_bytes(), unit_kind=target_unit.kind)
+            draft, items = catalog_import(
+                unit=target_unit, domain=target_domain, name=file.name, content=file.read_bytes()
+            )
         except ImportRejected as rejected:
             raise CommandError("文件未导入：\n" + "\n".join(rejected.errors)) from None
-        draft = Catalog.objects.filter(unit=target_unit, domain=target_domain, status__in=OPEN_STATUSES).first()
-        try:
-            draft = draft or catalog_start(unit=target_unit, domain=target_domain)
-            catalog_items_replace(catalog=draft, items=items)
         except ValidationError as error:
             raise CommandError("；".join(error.messages)) from None
         self.stdout.write(self.style.SUCCESS(f"已导入 {len(items)} 个事项到 {draft}（草稿，提交审核后发布）。"))
