@@ -4,6 +4,7 @@ from rest_framework import serializers, viewsets
 from catalog.models import Catalog, CatalogItem, Domain, Publication
 from catalog.search import AUDIENCES, LEVELS, MODES, items_matching, publications_matching
 from catalog.selectors import domains_with_counts, public_items, public_publications, published_catalogs
+from lushan_portal.filters import IdFilter, text_filter
 from lushan_portal.search import query_terms
 
 
@@ -66,7 +67,7 @@ def _flag_filter(mapping: dict[str, str], prefix: str = "") -> django_filters.Ch
 
 
 class ItemFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", max_length=100, help_text="中文关键词（分词检索）")
+    q = text_filter(100, method="search", help_text="中文关键词（分词检索）")
     unit = django_filters.CharFilter(field_name="catalog__unit__code")
     domain = django_filters.CharFilter(field_name="catalog__domain__code")
     level = _flag_filter(LEVELS)
@@ -82,10 +83,10 @@ class ItemFilter(django_filters.FilterSet):
 
 
 class PublicationFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", max_length=100, help_text="中文关键词（分词检索）")
+    q = text_filter(100, method="search", help_text="中文关键词（分词检索）")
     unit = django_filters.CharFilter(field_name="unit__code")
     domain = django_filters.CharFilter(field_name="domain__code")
-    item = django_filters.NumberFilter(field_name="item")
+    item = IdFilter(field_name="item", param="item")
     level = _flag_filter(LEVELS, "item__")
     mode = _flag_filter(MODES, "item__")
     audience = _flag_filter(AUDIENCES, "item__")

@@ -1,7 +1,7 @@
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -11,7 +11,7 @@ from audit.services import audit_record
 from compliance.dashboard import build_matrix, matrix_table, period_values, system_alerts
 from compliance.exports import FORMATS, table_response
 from compliance.models import Alert
-from compliance.periods import months_of, parse_period, period_choices
+from compliance.periods import PeriodError, months_of, parse_period, parse_year, period_choices
 from compliance.registry import indicators
 from compliance.scoring import FORMULA, weights
 from organizations.models import Unit
@@ -38,10 +38,17 @@ def staff_only(view):
     return wrapped
 
 
+def bad_parameter(error: PeriodError) -> HttpResponse:
+    return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+
+
 @staff_only
 def dashboard(request: HttpRequest) -> HttpResponse:
     unit_ids = visible_unit_ids(request)
-    period = parse_period(request.GET.get("period"))
+    try:
+        period = parse_period(request.GET.get("period"))
+    except PeriodError as error:
+        return bad_parameter(error)
     values, frozen_at = period_values(period)
     groups = build_matrix(period, unit_ids, values)
     fmt = request.GET.get("format")
@@ -84,7 +91,10 @@ def drilldown(request: HttpRequest, code: str, unit: str) -> HttpResponse:
     unit_ids = visible_unit_ids(request)
     if unit_ids is not None and unit.pk not in unit_ids:
         raise PermissionDenied
-    period = parse_period(request.GET.get("period"))
+    try:
+        period = parse_period(request.GET.get("period"))
+    except PeriodError as error:
+        return bad_parameter(error)
     records = list(indicator.offending(unit.pk, period.start, period.end)[:1000])
     rows = [(record, admin_link(record)) for record in records]
     fmt = request.GET.get("format")
@@ -102,7 +112,10 @@ def drilldown(request: HttpRequest, code: str, unit: str) -> HttpResponse:
 def trend(request: HttpRequest) -> HttpResponse:
     """Each percentage indicator by month, summed over the visible units: a table and bars."""
     unit_ids = visible_unit_ids(request)
-    year = parse_period(request.GET.get("year")).start.year
+    try:
+        year = parse_year(request.GET.get("year"))
+    except PeriodError as error:
+        return bad_parameter(error)
     months = months_of(year)
     lines = []
     for indicator in (i for i in indicators() if i.percent):

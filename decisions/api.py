@@ -1,16 +1,40 @@
+import django_filters
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from decisions.models import Comment, CommentStatus, MajorDecision
+from decisions import rules
+from decisions.models import Comment, CommentStatus, MajorDecision, Stage
 from decisions.public import public_comment_body
 from decisions.rules import MAX_COMMENT_LENGTH
-from decisions.services import comment_submit
+from decisions.services import ERROR_NOT_OPEN, ERROR_RATE, comment_submit
 from lushan_portal.clients import client_address
+from lushan_portal.filters import IdFilter, YearFilter
+
+SUBMITTED = "意见已提交，审核后公开。"
+HONEYPOT_REFUSED = "意见未提交。"
+NOT_FOUND = "没有这一公开的决策事项。"
+RATE_REFUSAL = ERROR_RATE % {"minutes": rules.RATE_WINDOW_SECONDS // 60}
+
+
+class FeedbackReportSerializer(serializers.Serializer):
+    received = serializers.IntegerField()
+    adopted = serializers.IntegerField()
+    not_adopted = serializers.IntegerField()
+    main_views = serializers.CharField()
+    reasons_not_adopted = serializers.CharField()
+    published_at = serializers.DateTimeField()
+
+
+# A classified entry shows only that it exists: these keys are there, and null.
+HIDDEN_WHEN_CLASSIFIED = [
+    "title", "summary", "draft_text", "explanation", "basis", "opens_on", "closes_on", "shortened_reason",
+    "decided_on", "feedback_report",
+]  # fmt: skip
 
 
 class DecisionSerializer(serializers.ModelSerializer):
@@ -20,14 +44,14 @@ class DecisionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = MajorDecision
-        fields = [
-            "id", "unit", "year", "title", "summary", "stage", "draft_text", "explanation", "basis",
-            "opens_on", "closes_on", "shortened_reason", "decided_on", "feedback_report",
-        ]  # fmt: skip
+        fields = ["id", "unit", "year", *HIDDEN_WHEN_CLASSIFIED[:-1], "stage", "feedback_report"]
+        extra_kwargs = {name: {"allow_null": True} for name in HIDDEN_WHEN_CLASSIFIED[:-1]}
 
+    @extend_schema_field(serializers.ChoiceField(choices=Stage.choices))
     def get_stage(self, decision: MajorDecision) -> str:
         return decision.stage(self.context.get("now")).value
 
+    @extend_schema_field(FeedbackReportSerializer(allow_null=True))
     def get_feedback_report(self, decision: MajorDecision) -> dict | None:
         if not decision.feedback_published_at:
             return None
@@ -41,9 +65,14 @@ class DecisionSerializer(serializers.ModelSerializer):
         }
 
     def to_representation(self, decision: MajorDecision) -> dict:
-        if decision.classified:  # the catalog shows only that it exists
-            return {"id": decision.pk, "unit": decision.unit.code, "year": decision.year, "stage": "classified"}
+        if decision.classified:
+            shown = {"id": decision.pk, "unit": decision.unit.code, "year": decision.year, "stage": Stage.CLASSIFIED}
+            return {**dict.fromkeys(self.fields), **shown}
         return super().to_representation(decision)
+
+
+class Message(serializers.Serializer):
+    detail = serializers.CharField()
 
 
 class PublicCommentSerializer(serializers.ModelSerializer):
@@ -61,7 +90,19 @@ class CommentInputSerializer(serializers.Serializer):
     body = serializers.CharField(max_length=MAX_COMMENT_LENGTH)
     name = serializers.CharField(max_length=50, required=False, allow_blank=True)
     contact = serializers.CharField(max_length=100, required=False, allow_blank=True)
-    website = serializers.CharField(required=False, allow_blank=True, help_text="留空（防机器提交）")
+    # A bot fills every field; a person never sees this one.
+    website = serializers.CharField(
+        required=False, allow_blank=True, max_length=0, help_text="留空（防机器提交）",
+        error_messages={"max_length": HONEYPOT_REFUSED},
+    )  # fmt: skip
+
+
+class DecisionFilter(django_filters.FilterSet):
+    year = YearFilter(lookup_expr="exact", help_text="目录年度")
+
+
+class CommentFilter(django_filters.FilterSet):
+    decision = IdFilter(field_name="decision", param="decision", help_text="决策事项编号")
 
 
 class MajorDecisionViewSet(viewsets.ReadOnlyModelViewSet):
@@ -69,30 +110,39 @@ class MajorDecisionViewSet(viewsets.ReadOnlyModelViewSet):
 
     queryset = MajorDecision.objects.select_related("unit").order_by("-year", "id")
     serializer_class = DecisionSerializer
-    filterset_fields = ["year"]
+    filterset_class = DecisionFilter
 
     def get_serializer_context(self) -> dict:
         return {**super().get_serializer_context(), "now": timezone.now()}
 
-    @extend_schema(request=CommentInputSerializer, responses={201: None})
+    @extend_schema(
+        request=CommentInputSerializer,
+        responses={201: Message, 404: Message, 409: Message, 429: Message},
+        description="404: no such public decision. 409: the window is not open. 429: too many comments.",
+    )
     @action(detail=True, methods=["post"], permission_classes=[AllowAny], url_path="comments")
     def comment(self, request, pk: str | None = None) -> Response:
         """Submit a comment while the window is open (same checks as the web form)."""
         data = CommentInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        if data.validated_data.get("website"):
-            return Response({"detail": "意见未提交。"}, status=status.HTTP_400_BAD_REQUEST)
+        decision = MajorDecision.objects.filter(pk=pk if str(pk).isdigit() else None, classified=False).first()
+        if decision is None:
+            return Response({"detail": NOT_FOUND}, status=status.HTTP_404_NOT_FOUND)
+        if not rules.is_open(decision.opens_on, decision.closes_on):
+            return Response({"detail": ERROR_NOT_OPEN}, status=status.HTTP_409_CONFLICT)
         try:
             comment_submit(
-                decision_id=pk,
+                decision_id=decision.pk,
                 body=data.validated_data["body"],
                 name=data.validated_data.get("name", ""),
                 contact=data.validated_data.get("contact", ""),
                 client=client_address(request),
             )
         except ValidationError as error:
-            return Response({"detail": "；".join(error.messages)}, status=status.HTTP_400_BAD_REQUEST)
-        return Response({"detail": "意见已提交，审核后公开。"}, status=status.HTTP_201_CREATED)
+            limited = RATE_REFUSAL in error.messages
+            code = status.HTTP_429_TOO_MANY_REQUESTS if limited else status.HTTP_400_BAD_REQUEST
+            return Response({"detail": "；".join(error.messages)}, status=code)
+        return Response({"detail": SUBMITTED}, status=status.HTTP_201_CREATED)
 
 
 class CommentViewSet(viewsets.ReadOnlyModelViewSet):
@@ -100,4 +150,4 @@ class CommentViewSet(viewsets.ReadOnlyModelViewSet):
 
     queryset = Comment.objects.filter(status=CommentStatus.APPROVED, decision__classified=False).order_by("id")
     serializer_class = PublicCommentSerializer
-    filterset_fields = ["decision"]
+    filterset_class = CommentFilter

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -17,6 +17,7 @@ from decisions.selectors import (
 )
 from decisions.services import comment_submit
 from lushan_portal.clients import client_address
+from lushan_portal.filters import valid_year, year_error
 
 SUBMITTED = "您的意见已提交，审核后将在本页公开（姓名和联系方式不会公开）。"
 HONEYPOT_REFUSED = "意见未提交。"
@@ -69,8 +70,8 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def year_catalog_view(request: HttpRequest, year: int) -> HttpResponse:
-    if not 2000 <= year <= 2100:
-        raise Http404("No such year")
+    if not valid_year(year):
+        return HttpResponseBadRequest(year_error("year"), content_type="text/plain; charset=utf-8")
     now = timezone.now()
     rows = [(decision, decision.stage(now)) for decision in year_catalog(year)]
     return render(request, "decisions/year_catalog.html", {"year": year, "rows": rows, "classified": Stage.CLASSIFIED})

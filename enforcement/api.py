@@ -1,3 +1,4 @@
+import django_filters
 from django.utils import timezone
 from rest_framework import pagination, serializers, viewsets
 
@@ -31,6 +32,12 @@ class PublicDecisionSerializer(serializers.Serializer):
         }
 
 
+class DecisionApiFilter(DecisionFilter):
+    """The API names units by code: an unknown code matches nothing rather than failing."""
+
+    unit = django_filters.CharFilter(field_name="unit__code", help_text="执法单位代码")
+
+
 class NewestFirst(pagination.CursorPagination):
     """No COUNT(*) over a million rows: a cursor to the next page instead."""
 
@@ -42,7 +49,7 @@ class DecisionViewSet(viewsets.ReadOnlyModelViewSet):
     """Published licence and penalty decisions (行政执法公示), personal data masked."""
 
     serializer_class = PublicDecisionSerializer
-    filterset_class = DecisionFilter
+    filterset_class = DecisionApiFilter
     pagination_class = NewestFirst
 
     def get_queryset(self):

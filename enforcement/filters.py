@@ -6,6 +6,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from enforcement.models import DecisionKind, LicenceCategory, PartyCategory, PenaltyCategory, decision_vector
+from lushan_portal.filters import text_filter
 from lushan_portal.text_search import bigram_match
 from organizations.models import Unit
 
@@ -32,9 +33,7 @@ def decisions_matching_text(queryset: QuerySet, value: str) -> QuerySet:
 
 
 class DecisionFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        label=_("当事人名称、统一社会信用代码或决定文书号"), method="filter_q", max_length=MAX_QUERY_LENGTH
-    )
+    q = text_filter(MAX_QUERY_LENGTH, label=_("当事人名称、统一社会信用代码或决定文书号"), method="filter_q")
     unit = django_filters.ModelChoiceFilter(
         label=_("执法单位"),
         queryset=Unit.objects.filter(is_active=True),

@@ -1,6 +1,6 @@
 from rest_framework import serializers, viewsets
 
-from interpretation.filters import DocumentFilter, InterpretationFilter
+from interpretation.filters import DocumentApiFilter, InterpretationFilter
 from interpretation.models import Interpretation, PolicyDocument
 from interpretation.selectors import document_sync, public_documents, public_interpretations
 
@@ -57,7 +57,7 @@ class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
 
     queryset = public_documents().prefetch_related("interpretations").order_by("-published_on", "-id")
     serializer_class = DocumentSerializer
-    filterset_class = DocumentFilter
+    filterset_class = DocumentApiFilter
 
 
 class InterpretationViewSet(viewsets.ReadOnlyModelViewSet):

@@ -8,12 +8,14 @@ from lushan_portal.pagination import peek_page
 
 def document_list(request: HttpRequest) -> HttpResponse:
     search = DocumentFilter(request.GET, queryset=public_documents().order_by("-published_on", "-id"))
-    page = peek_page(search.qs, request.GET.get("page")) if search.is_valid() else None
+    valid = search.is_valid()
+    page = peek_page(search.qs, request.GET.get("page")) if valid else None
     rows = [(document, document_sync(document)) for document in page.rows] if page else []
     query = request.GET.copy()
     query.pop("page", None)
     context = {"filter": search, "page": page, "rows": rows, "query_string": query.urlencode()}
-    return render(request, "interpretation/document_list.html", context)
+    # A refused parameter (a year of 100000) is a 400 showing the form's message.
+    return render(request, "interpretation/document_list.html", context, status=200 if valid else 400)
 
 
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:

@@ -16,9 +16,6 @@ POLICY = "; ".join(
         "frame-ancestors 'none'",
     ]
 )
-# Swagger UI runs an inline script of drf-spectacular's: that page alone gets a looser policy.
-RELAXED_PATHS = ("/api/docs/",)
-RELAXED_POLICY = POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
 
 
 class ContentSecurityPolicyMiddleware:
@@ -27,6 +24,5 @@ class ContentSecurityPolicyMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        relaxed = request.path.startswith(RELAXED_PATHS)
-        response.headers.setdefault("Content-Security-Policy", RELAXED_POLICY if relaxed else POLICY)
+        response.headers.setdefault("Content-Security-Policy", POLICY)
         return response

@@ -263,6 +263,13 @@ SPECTACULAR_SETTINGS = {
     # Swagger UI served from our own static files: the county's network may block CDNs.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # Request bodies get their own components, so required text says minLength 1.
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Enum components first (drf-spectacular's default), then the error answers every operation can give.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "lushan_portal.api_schema.document_errors",
+    ],
 }
 
 LOGGING = {

@@ -3,7 +3,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from catalog.api import CatalogViewSet, DomainViewSet, ItemViewSet, PublicationViewSet
@@ -48,8 +48,11 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # Swagger UI's init script is fetched from /api/docs/?script, so no inline script needs allowing.
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]
+
+handler404 = "lushan_portal.handlers.not_found"
 
 # Uploaded attachments: served by Django only in development; in production by the proxy.
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,4 +1,5 @@
 from rest_framework import mixins, serializers, viewsets
+from rest_framework.permissions import IsAuthenticatedOrReadOnly
 
 from organizations.admin import UNIT_STAFF_EDITABLE
 from organizations.models import Unit
@@ -7,7 +8,7 @@ from organizations.selectors import public_units
 
 
 class UnitSerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:
         model = Unit
@@ -20,7 +21,8 @@ class UnitViewSet(mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
 
     queryset = public_units().order_by("sort_order", "code")
     serializer_class = UnitSerializer
-    permission_classes = [UnitScopedPermission]
+    # Anyone reads (the schema says so); writes need a session and the unit's membership.
+    permission_classes = [IsAuthenticatedOrReadOnly, UnitScopedPermission]
     unit_field = "pk"
     lookup_field = "code"
     filterset_fields = ["kind"]

@@ -113,7 +113,7 @@ def test_the_api_endpoint_has_the_same_checks(client, unit_a):
         client.post(
             f"/api/major-decisions/{closed.pk}/comments/", {"body": "x"}, content_type="application/json"
         ).status_code
-        == 400
+        == 409
     )
     assert Comment.objects.count() == 1
 

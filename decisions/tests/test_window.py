@@ -78,5 +78,5 @@ def test_the_window_opens_by_itself(client, unit_a):
 def test_a_forged_id_is_refused_and_nothing_stored(client, unit_a):
     assert client.post("/consultations/99999/", {"body": "x"}).status_code == 404
     response = client.post("/api/major-decisions/abc/comments/", {"body": "x"}, content_type="application/json")
-    assert response.status_code == 400
+    assert response.status_code == 404
     assert not Comment.objects.exists()

@@ -33,3 +33,14 @@ def test_search_by_keyboard(live_server, units, page):
     assert page.get_by_role("link", name="鲁山县下汤镇人民政府").is_visible()
     assert axe_violations(page) == []
     assert page.console_errors == []
+
+
+def test_api_docs_render_under_the_strict_policy(live_server, units, page):
+    """Swagger UI loads its init script from /api/docs/?script: no inline script, no CSP report."""
+    response = page.goto(live_server.url + "/api/docs/")
+    policy = response.headers["content-security-policy"]
+    assert "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+    page.get_by_text("GET", exact=True).first.wait_for()
+    assert page.locator(".opblock-summary-path", has_text="/api/units/").first.is_visible()
+    assert page.get_by_role("heading", name="鲁山县政务公开平台 API").is_visible()
+    assert page.console_errors == []

@@ -75,7 +75,8 @@ def test_admin_is_chinese_even_for_an_english_browser(client, superuser):
     assert "最近动作" in page.content.decode()
 
 
-def test_pages_carry_a_content_security_policy(client):
-    policy = client.get("/")["Content-Security-Policy"]
+@pytest.mark.parametrize("path", ["/", "/api/docs/"])
+def test_pages_carry_a_content_security_policy(client, path):
+    policy = client.get(path)["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
     assert "frame-ancestors 'none'" in policy
