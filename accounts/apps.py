@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -48,3 +49,8 @@ class AccountsConfig(AppConfig):
         ],
         "auditor": ["audit.view_auditevent", "audit.export_auditevent"],
     }
+
+    def ready(self) -> None:
+        from accounts import keycheck  # registers the system check run by migrate
+
+        post_migrate.connect(keycheck.store_after_migrate, sender=self)

@@ -17,3 +17,18 @@ class PasswordHistory(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.changed_at:%Y-%m-%d}"
+
+
+class FieldKeyCheck(models.Model):
+    """A value encrypted with FIELD_ENCRYPTION_KEY when the database was set up (accounts.keycheck):
+    a process started with another key refuses to run instead of reading personal data as unreadable."""
+
+    token = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("加密密钥校验")
+        verbose_name_plural = _("加密密钥校验")
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d}"

@@ -1,6 +1,7 @@
 """Major decisions: the comment window, comments and moderation, the feedback report, the decision."""
 
 import hashlib
+import logging
 import re
 import unicodedata
 from datetime import timedelta
@@ -16,8 +17,11 @@ from django.utils.translation import gettext as _
 from decisions import rules
 from decisions.models import Comment, CommentStatus, MajorDecision
 from decisions.public import public_comment_body
+from lushan_portal.cache import cache_available
 from lushan_portal.crypto import keyed_hash
 from organizations.scoping import can_write_unit
+
+logger = logging.getLogger(__name__)
 
 ERROR_NOT_EDITOR = "只有决策单位的工作人员可以管理该决策事项。"
 ERROR_WINDOW_ORDER = "征求意见截止日期不能早于开始日期。"
@@ -80,14 +84,20 @@ def _rate_key(client: str) -> str:
 
 
 def comment_rate_allows(client: str) -> bool:
-    """At most COMMENTS_PER_WINDOW comments per client per RATE_WINDOW_SECONDS (shared cache: Redis)."""
+    """At most COMMENTS_PER_WINDOW comments per client per RATE_WINDOW_SECONDS (shared cache: Redis).
+
+    Without the cache the limit is not enforced (logged): a comment is never lost to an outage.
+    """
     key = _rate_key(client)
     cache.add(key, 0, timeout=rules.RATE_WINDOW_SECONDS)
     try:
         count = cache.incr(key)
-    except ValueError:  # expired between add and incr
+    except ValueError:  # expired between add and incr, or the cache is unavailable
         cache.set(key, 1, timeout=rules.RATE_WINDOW_SECONDS)
         count = 1
+    if not cache_available():
+        logger.warning("Comment rate limit not enforced: the cache is unavailable.")
+        return True
     return count <= rules.COMMENTS_PER_WINDOW
 
 

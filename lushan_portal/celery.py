@@ -2,7 +2,7 @@
 
 import os
 
-from celery import Celery
+from celery import Celery, signals
 from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lushan_portal.settings")
@@ -10,6 +10,22 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lushan_portal.settings")
 app = Celery("lushan_portal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@signals.worker_init.connect
+def refuse_a_wrong_field_key(**kwargs: object) -> None:
+    """A worker started with another FIELD_ENCRYPTION_KEY exits (accounts.keycheck)."""
+    from django.db import connection
+
+    from accounts.keycheck import WrongFieldKey, field_key_check
+
+    try:
+        field_key_check()
+    except WrongFieldKey as error:
+        raise SystemExit(f"celery worker: {error}") from None  # Celery logs and ignores other errors
+    finally:
+        connection.close()
+
 
 # Times are the county's clock (CELERY_TIMEZONE = Asia/Shanghai).
 app.conf.beat_schedule = {

@@ -1,6 +1,13 @@
 import os
 
 from django.core.wsgi import get_wsgi_application
+from django.db import connection
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lushan_portal.settings")
 application = get_wsgi_application()
+
+# Refuse to serve with a FIELD_ENCRYPTION_KEY that does not match the data (accounts.keycheck).
+from accounts.keycheck import field_key_check  # noqa: E402
+
+field_key_check()
+connection.close()  # not shared with workers forked after a preload

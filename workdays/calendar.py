@@ -4,7 +4,8 @@ A working day is Monday-Friday that is not a statutory holiday, plus a weekend d
 a working day by 调休. The day of the triggering event is not counted. Each year's data
 comes from the CalendarDay table; a year without data falls back to Monday-Friday and
 says so. Years are loaded once per process and reloaded when the calendar changes
-(a version number in the shared cache, checked at most every few seconds).
+(a version number in the shared cache, checked at most every few seconds). While the
+cache is unavailable the version cannot be seen, so each check reads the database again.
 """
 
 import logging
@@ -13,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.core.cache import cache
+
+from lushan_portal.cache import cache_available
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +66,8 @@ def _refresh_if_changed() -> None:
     if now - _store.checked_at < VERSION_CHECK_SECONDS:
         return
     version = cache.get(VERSION_KEY)
+    if not cache_available():
+        version = object()  # unknown: never equal to what was loaded
     if version != _store.version:
         _store.years.clear()
         _store.version = version

@@ -1,16 +1,25 @@
 """Edits to the working-day calendar. Every edit reloads the calendar and recomputes due dates."""
 
+import logging
+
 from django.db import transaction
 
+from lushan_portal.cache import cache_available
 from workdays.calendar import calendar_changed
 from workdays.models import CalendarDay, CalendarYear
+
+logger = logging.getLogger(__name__)
 
 
 def _after_calendar_edit() -> None:
     from compliance.tasks import recompute_due_dates
 
     calendar_changed()
-    recompute_due_dates.delay()
+    if cache_available():
+        recompute_due_dates.delay()
+    else:  # Redis (also the broker) is down: queuing would block, then fail; recompute here instead
+        logger.warning("Redis unavailable: recomputing due dates in this process.")
+        recompute_due_dates()
 
 
 @transaction.atomic
