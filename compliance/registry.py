@@ -89,3 +89,42 @@ def rules() -> list[DeadlineRule]:
 
 def rule(code: str) -> DeadlineRule | None:
     return _rules.get(code)
+
+
+@dataclass(frozen=True)
+class IncompleteRecords:
+    """Records entered with a field still unknown (待补充, 日期不详, 未说明), for supervisors to chase.
+
+    records(): a queryset of the records with at least one unknown field (one query).
+    missing(record): the labels of that record's unknown fields, in Chinese.
+    unit_field: the lookup that gives a record's unit id.
+    """
+
+    code: str
+    title: str
+    records: Callable[[], QuerySet]
+    missing: Callable[[object], list[str]]
+    unit_field: str = "unit_id"
+
+
+_incomplete: dict[str, IncompleteRecords] = {}
+
+
+def register_incomplete(kind: IncompleteRecords) -> None:
+    _incomplete[kind.code] = kind
+
+
+def incomplete_kinds() -> list[IncompleteRecords]:
+    return list(_incomplete.values())
+
+
+def incomplete_counts(unit_ids: set[int] | None = None) -> dict[str, dict[int, int]]:
+    """Per registered kind, {unit id: records with unknown fields}; one aggregate query per kind."""
+    counts: dict[str, dict[int, int]] = {}
+    for kind in incomplete_kinds():
+        queryset = kind.records()
+        if unit_ids is not None:
+            queryset = queryset.filter(**{f"{kind.unit_field}__in": unit_ids})
+        rows = queryset.order_by().values(kind.unit_field).annotate(n=Count("pk"))
+        counts[kind.code] = {row[kind.unit_field]: row["n"] for row in rows}
+    return counts
