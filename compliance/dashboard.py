@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from compliance.incomplete import incomplete_totals
 from compliance.models import Alert
 from compliance.periods import Period
 from compliance.registry import Indicator, IndicatorValue, indicators
@@ -49,6 +50,7 @@ class Row:
     cells: list[Cell]
     open_alerts: int
     score: float | None
+    incomplete: int = 0  # records with a field still unknown (待补充, 日期不详, 未说明)
 
 
 def cell_state(indicator: Indicator, value: IndicatorValue | None, period: Period) -> str:
@@ -86,6 +88,7 @@ def build_matrix(
     values = values if values is not None else period_values(period)[0]
     weight_of = weights([indicator.code for indicator in indicators()])
     alerts = open_alert_counts(unit_ids)
+    unknowns = incomplete_totals(unit_ids)
     groups: dict[bool, list[Row]] = {False: [], True: []}
     for unit in units_for(unit_ids):
         cells = []
@@ -93,7 +96,8 @@ def build_matrix(
             value = values.get(indicator.code, {}).get(unit.pk)
             cells.append(Cell(indicator, value, cell_state(indicator, value, period)))
         score = unit_score([(c.indicator, c.value) for c in cells], weight_of)
-        groups[unit.kind in GRASSROOTS_KINDS].append(Row(unit, cells, alerts.get(unit.pk, 0), score))
+        row = Row(unit, cells, alerts.get(unit.pk, 0), score, unknowns.get(unit.pk, 0))
+        groups[unit.kind in GRASSROOTS_KINDS].append(row)
     return [(str(label), groups[grassroots]) for label, grassroots in GROUPS if groups[grassroots]]
 
 
@@ -104,7 +108,7 @@ def system_alerts() -> QuerySet:
 
 def matrix_table(period: Period, groups: list[tuple[str, list[Row]]]) -> list[list[str]]:
     """The matrix as rows of text (CSV, xlsx, JSON): exactly what the page shows."""
-    header = ["分组", "单位", *[str(i.title) for i in indicators()], "未解除预警", "综合得分"]
+    header = ["分组", "单位", *[str(i.title) for i in indicators()], "未解除预警", "信息不全的记录", "综合得分"]
     table = [header]
     for label, rows in groups:
         for row in rows:
@@ -114,6 +118,7 @@ def matrix_table(period: Period, groups: list[tuple[str, list[Row]]]) -> list[li
                     row.unit.name,
                     *[f"{c.text} {c.state_label}" for c in row.cells],
                     str(row.open_alerts),
+                    str(row.incomplete),
                     "—" if row.score is None else f"{row.score:g}",
                 ]
             )

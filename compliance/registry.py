@@ -128,3 +128,7 @@ def incomplete_counts(unit_ids: set[int] | None = None) -> dict[str, dict[int, i
         rows = queryset.order_by().values(kind.unit_field).annotate(n=Count("pk"))
         counts[kind.code] = {row[kind.unit_field]: row["n"] for row in rows}
     return counts
+
+
+def unregister_incomplete(code: str) -> None:
+    _incomplete.pop(code, None)

@@ -10,9 +10,10 @@ from audit.models import Event
 from audit.services import audit_record
 from compliance.dashboard import build_matrix, matrix_table, period_values, system_alerts
 from compliance.exports import FORMATS, table_response
+from compliance.incomplete import incomplete_kind, incomplete_records, incomplete_rows
 from compliance.models import Alert
 from compliance.periods import PeriodError, months_of, parse_period, parse_year, period_choices
-from compliance.registry import indicators
+from compliance.registry import incomplete_kinds, indicators
 from compliance.scoring import FORMULA, weights
 from organizations.models import Unit
 from organizations.scoping import is_supervisor, scope_queryset, user_unit_ids
@@ -130,3 +131,23 @@ def trend(request: HttpRequest) -> HttpResponse:
         lines.append((indicator, points))
     context = {"year": year, "months": months, "lines": lines, "today": timezone.localdate()}
     return render(request, "compliance/trend.html", context)
+
+
+@staff_only
+def incomplete(request: HttpRequest) -> HttpResponse:
+    """Per unit, how many records of each kind still carry an unknown field (待补充, 日期不详, 未说明)."""
+    rows = incomplete_rows(visible_unit_ids(request))
+    return render(request, "compliance/incomplete.html", {"rows": rows, "kinds": incomplete_kinds()})
+
+
+@staff_only
+def incomplete_unit(request: HttpRequest, code: str, unit: str) -> HttpResponse:
+    kind = incomplete_kind(code)
+    if kind is None:
+        raise Http404("No such kind of record")
+    unit = get_object_or_404(Unit, code=unit)
+    unit_ids = visible_unit_ids(request)
+    if unit_ids is not None and unit.pk not in unit_ids:
+        raise PermissionDenied
+    rows = [(record, missing, admin_link(record)) for record, missing in incomplete_records(kind, unit.pk)]
+    return render(request, "compliance/incomplete_unit.html", {"kind": kind, "unit": unit, "rows": rows})
