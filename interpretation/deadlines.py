@@ -1,31 +1,41 @@
-"""Interpretation deadlines and indicators registered with the compliance registry."""
+"""Interpretation deadlines, indicators and incomplete records registered with the compliance registry."""
 
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from compliance.registry import (
     DeadlineRule,
+    IncompleteRecords,
     Indicator,
     IndicatorValue,
+    register_incomplete,
     register_indicator,
     register_rule,
-    share_by_unit,
 )
-from interpretation.models import DocumentKind, Interpretation, PolicyDocument, Status
+from interpretation.models import SYNC_KINDS, Interpretation, PolicyDocument, Status
 from interpretation.rules import MULTI_FORMAT_TARGET_PERCENT, interpretation_due
 
 MISSING_INTERPRETATION = "interpretation.missing"
 MULTI_FORMAT_SHARE = "interpretation.multi_format_share"
+SYNCHRONISED = "interpretation.synchronised"
+SYNC_UNKNOWN = "interpretation.sync_unknown"
+INCOMPLETE_DOCUMENTS = "interpretation.documents"
+INCOMPLETE_INTERPRETATIONS = "interpretation.interpretations"
+
+
+def _under_sync_rule() -> QuerySet:
+    return PolicyDocument.objects.filter(status=Status.PUBLISHED, kind__in=SYNC_KINDS)
 
 
 def waiting_for_interpretation() -> QuerySet:
-    """Published normative documents with no published interpretation (index policy_interpretation_due_idx)."""
+    """Published documents under 三同步 with no published interpretation (index policy_interpretation_due_idx).
+
+    A document of unknown 发布日期 has no due date, so it never becomes overdue: it is 无法判断.
+    """
     interpreted = Interpretation.objects.filter(document=OuterRef("pk"), status=Status.PUBLISHED)
-    return PolicyDocument.objects.filter(status=Status.PUBLISHED, kind=DocumentKind.NORMATIVE).exclude(
-        Exists(interpreted)
-    )
+    return _under_sync_rule().exclude(Exists(interpreted))
 
 
 def missing_interpretation(today: date) -> QuerySet:
@@ -34,7 +44,7 @@ def missing_interpretation(today: date) -> QuerySet:
 
 def recompute_due_dates() -> int:
     updated = 0
-    documents = PolicyDocument.objects.filter(status=Status.PUBLISHED, kind=DocumentKind.NORMATIVE)
+    documents = _under_sync_rule().exclude(published_on=None)
     for published_on in documents.order_by().values_list("published_on", flat=True).distinct():
         updated += documents.filter(published_on=published_on).update(
             interpretation_due=interpretation_due(published_on)
@@ -51,11 +61,96 @@ def multi_format_share(start: date, end: date) -> dict[int, IndicatorValue]:
     }
 
 
+def _in_time() -> Q:
+    return Q(
+        Exists(
+            Interpretation.objects.filter(
+                document=OuterRef("pk"), status=Status.PUBLISHED, published_on__lte=OuterRef("interpretation_due")
+            )
+        )
+    )
+
+
+def _undecidable() -> Q:
+    """Not in time by the known dates, but a published interpretation of unknown date exists."""
+    undated = Interpretation.objects.filter(document=OuterRef("pk"), status=Status.PUBLISHED, published_on=None)
+    return ~_in_time() & Q(Exists(undated))
+
+
+def _documents_in(start: date, end: date, unit_id: int | None = None) -> QuerySet:
+    documents = _under_sync_rule().filter(published_on__range=(start, end))
+    return documents if unit_id is None else documents.filter(unit=unit_id)
+
+
+def _sync_counts(start: date, end: date) -> list[dict]:
+    return list(
+        _documents_in(start, end)
+        .order_by()
+        .values("unit")
+        .annotate(total=Count("pk"), ok=Count("pk", filter=_in_time()), unknown=Count("pk", filter=_undecidable()))
+    )
+
+
+def synchronised(start: date, end: date) -> dict[int, IndicatorValue]:
+    """Documents under 三同步 published in the period whose interpretation came within the limit.
+
+    Undecidable pairs (日期不详) are left out of both sides and counted by SYNC_UNKNOWN.
+    """
+    values = {}
+    for row in _sync_counts(start, end):
+        judged = row["total"] - row["unknown"]
+        values[row["unit"]] = IndicatorValue(row["ok"], judged, row["ok"] == judged if judged else None)
+    return values
+
+
+def sync_unknown(start: date, end: date) -> dict[int, IndicatorValue]:
+    """How many pairs of the period cannot be judged (n 件无法判断); none is the target."""
+    return {
+        row["unit"]: IndicatorValue(row["unknown"], row["total"], row["unknown"] == 0)
+        for row in _sync_counts(start, end)
+    }
+
+
+def not_synchronised(unit_id: int, start: date, end: date) -> QuerySet:
+    return _documents_in(start, end, unit_id).exclude(_in_time()).exclude(_undecidable())
+
+
+def undecidable(unit_id: int, start: date, end: date) -> QuerySet:
+    return _documents_in(start, end, unit_id).filter(_undecidable())
+
+
+def plain_text(unit_id: int, start: date, end: date) -> QuerySet:
+    return Interpretation.objects.filter(
+        unit=unit_id, status=Status.PUBLISHED, form="text", published_on__range=(start, end)
+    )
+
+
+def incomplete_documents() -> QuerySet:
+    return PolicyDocument.objects.filter(status=Status.PUBLISHED).filter(Q(signed_on=None) | Q(published_on=None))
+
+
+def incomplete_interpretations() -> QuerySet:
+    unstated = Q(signed_with_document=None, document__kind__in=SYNC_KINDS)
+    return Interpretation.objects.filter(status=Status.PUBLISHED).filter(Q(published_on=None) | unstated)
+
+
+def document_missing(document: PolicyDocument) -> list[str]:
+    labels = [("signed_on", "成文日期（日期不详）"), ("published_on", "发布日期（日期不详）")]
+    return [label for field, label in labels if getattr(document, field) is None]
+
+
+def interpretation_missing(interpretation: Interpretation) -> list[str]:
+    missing = ["发布日期（日期不详）"] if interpretation.published_on is None else []
+    if interpretation.signed_with_document is None and interpretation.document.under_sync_rule:
+        missing.append("同步审签（未说明）")
+    return missing
+
+
 def register_rules() -> None:
     register_rule(
         DeadlineRule(
             code=MISSING_INTERPRETATION,
-            title=_("行政规范性文件逾期未发布解读（三同步）"),
+            title=_("行政规范性文件、重要政策逾期未发布解读（三同步）"),
             overdue=missing_interpretation,
             due_field="interpretation_due",
             open_deadlines=waiting_for_interpretation,
@@ -71,34 +166,21 @@ def register_rules() -> None:
             offending=plain_text,
         )
     )
-
-
-SYNCHRONISED = "interpretation.synchronised"
-
-
-def synchronised(start: date, end: date) -> dict[int, IndicatorValue]:
-    """Normative documents published in the period whose interpretation came within the limit."""
-    in_time = Interpretation.objects.filter(
-        document=OuterRef("pk"), status=Status.PUBLISHED, published_on__lte=OuterRef("interpretation_due")
+    register_incomplete(
+        IncompleteRecords(
+            code=INCOMPLETE_DOCUMENTS,
+            title=_("政策文件：日期不详"),
+            records=incomplete_documents,
+            missing=document_missing,
+        )
     )
-    documents = PolicyDocument.objects.filter(
-        status=Status.PUBLISHED, kind=DocumentKind.NORMATIVE, published_on__range=(start, end)
-    )
-    return share_by_unit(documents, Q(Exists(in_time)))
-
-
-def not_synchronised(unit_id: int, start: date, end: date) -> QuerySet:
-    in_time = Interpretation.objects.filter(
-        document=OuterRef("pk"), status=Status.PUBLISHED, published_on__lte=OuterRef("interpretation_due")
-    )
-    return PolicyDocument.objects.filter(
-        unit=unit_id, status=Status.PUBLISHED, kind=DocumentKind.NORMATIVE, published_on__range=(start, end)
-    ).exclude(Exists(in_time))
-
-
-def plain_text(unit_id: int, start: date, end: date) -> QuerySet:
-    return Interpretation.objects.filter(
-        unit=unit_id, status=Status.PUBLISHED, form="text", published_on__range=(start, end)
+    register_incomplete(
+        IncompleteRecords(
+            code=INCOMPLETE_INTERPRETATIONS,
+            title=_("政策解读：日期不详或同步审签未说明"),
+            records=incomplete_interpretations,
+            missing=interpretation_missing,
+        )
     )
 
 
@@ -110,5 +192,15 @@ def register_indicators() -> None:
             target="100%",
             compute=synchronised,
             offending=not_synchronised,
+        )
+    )
+    register_indicator(
+        Indicator(
+            code=SYNC_UNKNOWN,
+            title=_("三同步无法判断（日期不详）"),
+            target=_("0 件"),
+            compute=sync_unknown,
+            offending=undecidable,
+            percent=False,
         )
     )

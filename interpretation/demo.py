@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from interpretation.models import (
+    DocumentKind,
     Form,
     GalleryImage,
     Interpretation,
@@ -48,7 +49,7 @@ def document(unit: Unit, title: str, number: str, days_ago: int, **fields: objec
             body=f"{title}\n\n{BODY}",
             signed_on=published - timedelta(days=3),
             published_on=published,
-            **fields,
+            **{"kind": DocumentKind.NORMATIVE, **fields},
         )
     )
     return document_publish(document=doc)
@@ -62,6 +63,31 @@ def interpret(doc: PolicyDocument, form: str, title: str, working_days_after: in
     for name, (filename, content) in files.items():
         getattr(interpretation, name).save(filename, ContentFile(content), save=False)
     return interpretation_save(interpretation=interpretation)
+
+
+def historical(issuer: Unit, interpreter: Unit) -> None:
+    """Entered after the fact: dates unknown, 同步审签 not stated, interpreted by another unit, body linked."""
+    notice = document_publish(
+        document=document_save(
+            document=PolicyDocument(
+                unit=issuer,
+                kind=DocumentKind.IMPORTANT,
+                title="鲁山县人民政府办公室关于做好基本公共卫生服务工作的通知",
+                number="鲁政办〔2019〕15号",
+                body="（历史文件，补录。原文见县政府网站。）",
+            )
+        )
+    )
+    interpretation_publish(
+        interpretation=interpretation_save(
+            interpretation=Interpretation(
+                document=notice,
+                unit=interpreter,
+                form=Form.TEXT,
+                source_url="https://www.lushan.gov.cn/",
+            )
+        )
+    )
 
 
 def seed(log: callable) -> None:
@@ -185,4 +211,5 @@ def seed(log: callable) -> None:
     )
     interpretation_publish(interpretation=online)
     document(units["finance"], "鲁山县财政资金支付管理办法", f"鲁财〔{year}〕3号", 20)  # no interpretation: rule broken
+    historical(units["county-gov"], units["health"])
     log(f"政策文件：新建 {PolicyDocument.objects.count()} 件，解读 {Interpretation.objects.count()} 篇")

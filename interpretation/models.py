@@ -1,7 +1,10 @@
+from datetime import date
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -14,9 +17,24 @@ def document_vector_expression():
     return document_vector("search_document")
 
 
+UNKNOWN_DATE = "日期不详"
+UNSTATED = "未说明"
+NEWEST_FIRST = [F("published_on").desc(nulls_last=True), F("id").desc()]  # unknown dates last
+
+
+def date_label(value: date | None) -> str:
+    """A stored date as the pages show it: an unknown date says so, never today."""
+    return UNKNOWN_DATE if value is None else f"{value:%Y-%m-%d}"
+
+
 class DocumentKind(models.TextChoices):
     NORMATIVE = "normative", _("行政规范性文件")
-    OTHER = "other", _("其他政策文件")
+    IMPORTANT = "important", _("重要政策")
+    OTHER = "other", _("其他")
+
+
+# The kinds the 三同步 rule covers (seed §2(一): 行政规范性文件、重要政策).
+SYNC_KINDS = (DocumentKind.NORMATIVE, DocumentKind.IMPORTANT)
 
 
 class Status(models.TextChoices):
@@ -29,12 +47,16 @@ class PolicyDocument(models.Model):
     unit = models.ForeignKey(
         "organizations.Unit", verbose_name=_("发文单位"), on_delete=models.PROTECT, related_name="policy_documents"
     )
-    kind = models.CharField(_("类型"), max_length=16, choices=DocumentKind.choices, default=DocumentKind.NORMATIVE)
+    kind = models.CharField(
+        _("类型"), max_length=16, choices=DocumentKind.choices, help_text=_("行政规范性文件和重要政策适用三同步检查")
+    )
     title = models.CharField(_("标题"), max_length=300)
     number = models.CharField(_("文号"), max_length=100, blank=True)
     body = models.TextField(_("正文"))
-    signed_on = models.DateField(_("成文日期"))
-    published_on = models.DateField(_("发布日期"), null=True, blank=True)
+    signed_on = models.DateField(_("成文日期"), null=True, blank=True, help_text=_("不详时留空，页面显示“日期不详”"))
+    published_on = models.DateField(
+        _("发布日期"), null=True, blank=True, help_text=_("文件首次发布（原始）日期；不详时留空，页面显示“日期不详”")
+    )
     executive_meeting = models.BooleanField(
         _("经政府常务会议审议通过"),
         default=False,
@@ -49,19 +71,21 @@ class PolicyDocument(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False
     )
+    # When the record was entered on this portal; never the original date (null: before this was kept).
+    entered_at = models.DateTimeField(_("录入本平台时间"), null=True, default=timezone.now, editable=False)
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("政策文件")
         verbose_name_plural = _("政策文件")
-        ordering = ["-published_on", "-id"]
+        ordering = NEWEST_FIRST
         indexes = [
-            models.Index(fields=["-published_on", "-id"], condition=Q(status="published"), name="policy_public_idx"),
+            models.Index(*NEWEST_FIRST, condition=Q(status="published"), name="policy_public_idx"),
             models.Index(fields=["unit", "-published_on"], name="policy_unit_idx"),
-            # The scan: published normative documents still waiting for an interpretation.
+            # The scan: published documents under 三同步 still waiting for an interpretation.
             models.Index(
                 fields=["interpretation_due"],
-                condition=Q(status="published", kind="normative"),
+                condition=Q(status="published", kind__in=["normative", "important"]),
                 name="policy_interpretation_due_idx",
             ),
         ]
@@ -75,6 +99,18 @@ class PolicyDocument(models.Model):
     @property
     def needs_first_interpreter(self) -> bool:
         return self.executive_meeting and self.concerns_public
+
+    @property
+    def under_sync_rule(self) -> bool:
+        return self.kind in SYNC_KINDS
+
+    @property
+    def signed_label(self) -> str:
+        return date_label(self.signed_on)
+
+    @property
+    def published_label(self) -> str:
+        return date_label(self.published_on)
 
 
 class DocumentAttachment(models.Model):
@@ -118,12 +154,23 @@ class Interpretation(models.Model):
         PolicyDocument, verbose_name=_("解读的政策文件"), on_delete=models.PROTECT, related_name="interpretations"
     )
     unit = models.ForeignKey(
-        "organizations.Unit", verbose_name=_("解读单位"), on_delete=models.PROTECT, related_name="interpretations"
+        "organizations.Unit",
+        verbose_name=_("解读单位"),
+        on_delete=models.PROTECT,
+        related_name="interpretations",
+        help_text=_("可与发文单位不同（如县卫健局解读县政府办印发的通知）"),
     )
     form = models.CharField(_("解读形式"), max_length=16, choices=Form.choices, default=Form.TEXT)
-    title = models.CharField(_("标题"), max_length=300)
-    signed_with_document = models.BooleanField(_("与文件同步组织、同步审签"), default=True)
-    published_on = models.DateField(_("发布日期"), null=True, blank=True)
+    title = models.CharField(_("标题"), max_length=300, blank=True, help_text=_("留空时为“关于《文件标题》的解读”"))
+    signed_with_document = models.BooleanField(
+        _("与文件同步组织、同步审签"), null=True, blank=True, default=None, help_text=_("不清楚时留空，显示“未说明”")
+    )
+    published_on = models.DateField(
+        _("发布日期"), null=True, blank=True, help_text=_("解读首次发布（原始）日期；不详时留空，页面显示“日期不详”")
+    )
+    source_url = models.URLField(
+        _("原文链接"), max_length=500, blank=True, help_text=_("历史记录可填写原发布页面的链接代替正文")
+    )
     background = models.TextField(_("背景依据"), blank=True)
     objectives = models.TextField(_("目标任务"), blank=True)
     main_points = models.TextField(_("主要内容"), blank=True)
@@ -148,12 +195,14 @@ class Interpretation(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False
     )
+    # When the record was entered on this portal; never the original date (null: before this was kept).
+    entered_at = models.DateTimeField(_("录入本平台时间"), null=True, default=timezone.now, editable=False)
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("政策解读")
         verbose_name_plural = _("政策解读")
-        ordering = ["-published_on", "-id"]
+        ordering = NEWEST_FIRST
         indexes = [
             models.Index(
                 fields=["unit", "published_on", "form"], condition=Q(status="published"), name="interp_unit_year_idx"
@@ -165,6 +214,14 @@ class Interpretation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("interpretation:interpretation", args=[self.pk])
+
+    @property
+    def published_label(self) -> str:
+        return date_label(self.published_on)
+
+    @property
+    def signed_label(self) -> str:
+        return {True: "是", False: "否", None: UNSTATED}[self.signed_with_document]
 
     @property
     def sections(self) -> list[tuple[str, str]]:

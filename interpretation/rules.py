@@ -1,7 +1,8 @@
 """The interpretation rules (seed §2, rules.md §6), each number in one place.
 
-三同步: an interpretation is published with its normative document, at latest
-INTERPRETATION_SYNC_WORKING_DAYS (default 3) working days after it.
+三同步: an interpretation is published with its document (行政规范性文件 or 重要政策), at latest
+INTERPRETATION_SYNC_WORKING_DAYS (default 3) working days after it. A missing date makes the
+pair undecidable (无法判断), never synchronised; other documents are outside the rule.
 Multi-format share: interpretations in any form but plain text are at least 30 % of a
 unit's interpretations in a year, seed §2(三).
 """
@@ -14,6 +15,10 @@ from django.conf import settings
 from workdays import add_working_days, working_days_between
 
 MULTI_FORMAT_TARGET_PERCENT = 30
+LABEL_UNKNOWN = "无法判断（日期不详）"
+LABEL_NOT_APPLICABLE = "不适用三同步检查（仅行政规范性文件和重要政策适用）"
+LABEL_MISSING = "缺少解读"
+TITLE_TEMPLATE = "关于《{}》的解读"
 
 
 def sync_limit_days() -> int:
@@ -26,7 +31,7 @@ def interpretation_due(document_published_on: date) -> date:
 
 @dataclass(frozen=True)
 class SyncStatus:
-    code: str  # "synchronised", "late" or "missing"
+    code: str  # "synchronised", "late", "missing", "unknown" or "not_applicable"
     delay: int | None  # working days after the document
 
     @property
@@ -35,14 +40,36 @@ class SyncStatus:
             return "同步发布" if self.delay == 0 else f"同步（文件发布后 {self.delay} 个工作日内）"
         if self.code == "late":
             return f"迟发 {self.delay} 个工作日（时限 {sync_limit_days()} 个工作日）"
-        return "缺少解读"
+        if self.code == "unknown":
+            return LABEL_UNKNOWN
+        if self.code == "not_applicable":
+            return LABEL_NOT_APPLICABLE
+        return LABEL_MISSING
 
 
-def sync_status(document_published_on: date, first_interpretation_on: date | None) -> SyncStatus:
+NOT_APPLICABLE = SyncStatus("not_applicable", None)
+
+
+def sync_status(
+    document_published_on: date | None, first_interpretation_on: date | None, *, undated_interpretations: int = 0
+) -> SyncStatus:
+    """The 三同步 state of a document; an interpretation of unknown date might have been the first."""
+    if document_published_on is None:
+        return SyncStatus("unknown", None)
     if first_interpretation_on is None:
-        return SyncStatus("missing", None)
+        return SyncStatus("unknown" if undated_interpretations else "missing", None)
     delay = max(working_days_between(document_published_on, first_interpretation_on), 0)
-    return SyncStatus("synchronised" if delay <= sync_limit_days() else "late", delay)
+    if delay <= sync_limit_days():
+        return SyncStatus("synchronised", delay)
+    return SyncStatus("unknown" if undated_interpretations else "late", delay)
+
+
+def default_title(document_title: str) -> str:
+    """关于《…》的解读, without doubling 《》: outer marks dropped, inner ones become 〈〉."""
+    inner = document_title.strip()
+    if inner.startswith("《") and inner.endswith("》"):
+        inner = inner[1:-1]
+    return TITLE_TEMPLATE.format(inner.replace("《", "〈").replace("》", "〉"))
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ def documents_matching(terms: list[str], filters: dict) -> QuerySet:
 
 
 def display(document: object, terms: list[str]) -> tuple[str, str, str]:
-    label = f"{document}（{document.unit.display_name}，{document.published_on:%Y-%m-%d}）"
+    label = f"{document}（{document.unit.display_name}，{document.published_label}）"
     return label, document.get_absolute_url(), highlight(document.body, terms)
 
 

@@ -5,40 +5,72 @@ from datetime import date
 
 from django.db.models import Count, Min, Q, QuerySet
 
-from interpretation.models import DocumentKind, Form, Interpretation, PolicyDocument, Status
-from interpretation.rules import Share, SyncStatus, sync_status
+from interpretation.models import NEWEST_FIRST, SYNC_KINDS, Form, Interpretation, PolicyDocument, Status
+from interpretation.rules import NOT_APPLICABLE, Share, SyncStatus, sync_status
 
 PUBLISHED_INTERPRETATIONS = Q(interpretations__status=Status.PUBLISHED)
+UNDATED_INTERPRETATIONS = PUBLISHED_INTERPRETATIONS & Q(interpretations__published_on=None)
 
 
 def public_documents() -> QuerySet:
-    """Published documents, each with the date of its first published interpretation."""
+    """Published documents, with the date of the first published interpretation and how many are undated."""
     return (
         PolicyDocument.objects.filter(status=Status.PUBLISHED)
         .select_related("unit")
-        .annotate(first_interpretation_on=Min("interpretations__published_on", filter=PUBLISHED_INTERPRETATIONS))
+        .annotate(
+            first_interpretation_on=Min("interpretations__published_on", filter=PUBLISHED_INTERPRETATIONS),
+            undated_interpretations=Count("interpretations", filter=UNDATED_INTERPRETATIONS),
+        )
     )
 
 
 def public_interpretations() -> QuerySet:
     return Interpretation.objects.filter(status=Status.PUBLISHED, document__status=Status.PUBLISHED).select_related(
-        "unit", "document"
+        "unit", "document", "document__unit"
     )
 
 
-def document_sync(document: PolicyDocument) -> SyncStatus | None:
-    """三同步 status of a published normative document (None for other documents)."""
-    if document.kind != DocumentKind.NORMATIVE:
-        return None
-    return sync_status(document.published_on, document.first_interpretation_on)
+def newest_first(queryset: QuerySet) -> QuerySet:
+    """Newest original date first; records of unknown date last (never sorted as today)."""
+    return queryset.order_by(*NEWEST_FIRST)
+
+
+def document_sync(document: PolicyDocument) -> SyncStatus:
+    """三同步 status of a published document; other kinds say the rule does not apply."""
+    if not document.under_sync_rule:
+        return NOT_APPLICABLE
+    return sync_status(
+        document.published_on,
+        document.first_interpretation_on,
+        undated_interpretations=getattr(document, "undated_interpretations", 0),
+    )
+
+
+SIGNED_LABELS = {
+    "signed": "解读与文件同步组织、同步审签",
+    "not_signed": "有解读未与文件同步审签",
+    "unstated": "未说明（有解读未说明是否同步审签）",
+}
+
+
+def signed_together(interpretations: list[Interpretation]) -> str:
+    """同步审签 over a document's interpretations: any "no" wins, then any unknown (未说明)."""
+    values = [i.signed_with_document for i in interpretations]
+    if False in values:
+        return "not_signed"
+    return "unstated" if None in values else "signed"
 
 
 @dataclass(frozen=True)
 class DocumentChecks:
-    sync: SyncStatus | None
+    sync: SyncStatus
     first_interpreter_ok: bool | None  # None: the rule does not apply
     expert_ok: bool | None
-    signed_together: bool | None  # 同步审签, for normative documents with interpretations
+    signed_together: str | None  # 同步审签 (a SIGNED_LABELS key), for documents under 三同步 with interpretations
+
+    @property
+    def signed_label(self) -> str:
+        return SIGNED_LABELS.get(self.signed_together, "")
 
 
 def document_checks(document: PolicyDocument, interpretations: list[Interpretation]) -> DocumentChecks:
@@ -48,9 +80,7 @@ def document_checks(document: PolicyDocument, interpretations: list[Interpretati
             i.first_interpreter_name and i.first_interpreter_post for i in interpretations
         )
     expert = any(i.form == Form.EXPERT for i in interpretations) if document.specialised else None
-    signed = None
-    if document.kind == DocumentKind.NORMATIVE and interpretations:
-        signed = all(i.signed_with_document for i in interpretations)
+    signed = signed_together(interpretations) if document.under_sync_rule and interpretations else None
     return DocumentChecks(
         sync=document_sync(document), first_interpreter_ok=first, expert_ok=expert, signed_together=signed
     )
@@ -77,18 +107,35 @@ class UnitYear:
     synchronised: int
     late: int
     missing: int
+    unknown: int  # 无法判断: an interpretation of unknown date might have been in time
+    undated_documents: int  # published with 发布日期 unknown: in no year, counted apart
+    undated_interpretations: int  # in no year's share, counted apart
 
 
 def unit_year(unit_id: int, year: int) -> UnitYear:
+    """The unit's figures for the year; records of unknown date are counted apart, never as in time."""
     start, end = year_range(year)
-    share = multi_format_shares(start, end, [unit_id]).get(unit_id, Share(0, 0))
-    documents = public_documents().filter(unit=unit_id, kind=DocumentKind.NORMATIVE, published_on__range=(start, end))
-    statuses = [document_sync(d).code for d in documents]
+    in_year = Q(published_on__range=(start, end))
+    documents = public_documents().filter(in_year | Q(published_on=None), unit=unit_id, kind__in=SYNC_KINDS)
+    rows = [(d.published_on, document_sync(d).code) for d in documents]
+    statuses = [code for published_on, code in rows if published_on is not None]
+    interpretations = (
+        public_interpretations()
+        .filter(in_year | Q(published_on=None), unit=unit_id)
+        .aggregate(
+            total=Count("id", filter=in_year),
+            multi=Count("id", filter=in_year & ~Q(form=Form.TEXT)),
+            undated=Count("id", filter=Q(published_on=None)),
+        )
+    )
     return UnitYear(
         year=year,
-        share=share,
+        share=Share(multi_format=interpretations["multi"], total=interpretations["total"]),
         documents=len(statuses),
         synchronised=statuses.count("synchronised"),
         late=statuses.count("late"),
         missing=statuses.count("missing"),
+        unknown=statuses.count("unknown"),
+        undated_documents=len(rows) - len(statuses),
+        undated_interpretations=interpretations["undated"],
     )

@@ -1,13 +1,20 @@
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from interpretation.filters import DocumentFilter
-from interpretation.selectors import document_checks, document_sync, public_documents, public_interpretations
+from interpretation.selectors import (
+    document_checks,
+    document_sync,
+    newest_first,
+    public_documents,
+    public_interpretations,
+)
 from lushan_portal.pagination import peek_page
 
 
 def document_list(request: HttpRequest) -> HttpResponse:
-    search = DocumentFilter(request.GET, queryset=public_documents().order_by("-published_on", "-id"))
+    search = DocumentFilter(request.GET, queryset=newest_first(public_documents()))
     valid = search.is_valid()
     page = peek_page(search.qs, request.GET.get("page")) if valid else None
     rows = [(document, document_sync(document)) for document in page.rows] if page else []
@@ -20,7 +27,9 @@ def document_list(request: HttpRequest) -> HttpResponse:
 
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(public_documents().prefetch_related("attachments"), pk=pk)
-    interpretations = list(public_interpretations().filter(document=document).order_by("published_on", "id"))
+    interpretations = list(
+        public_interpretations().filter(document=document).order_by(F("published_on").asc(nulls_last=True), "id")
+    )
     context = {
         "document": document,
         "interpretations": interpretations,

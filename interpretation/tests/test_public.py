@@ -51,7 +51,9 @@ def test_document_and_interpretation_link_to_each_other(client, documents):
 
 
 def test_drafts_and_withdrawn_records_are_not_public(client, unit_a, documents):
-    draft = document_save(document=PolicyDocument(unit=unit_a, title="草稿文件", body="x", signed_on=date(2025, 10, 1)))
+    draft = document_save(
+        document=PolicyDocument(unit=unit_a, kind="normative", title="草稿文件", body="x", signed_on=date(2025, 10, 1))
+    )
     assert client.get(draft.get_absolute_url()).status_code == 404
     interpretation = documents[0].interpretations.get()
     record_withdraw(record=interpretation, reason="内容有误")
@@ -114,7 +116,7 @@ def test_admin_refuses_an_interpretation_without_the_first_interpreter(client, e
     client.force_login(editor_a)
     response = client.post(
         reverse("admin:interpretation_interpretation_add"),
-        {"document": document.pk, "form": "text", "title": "解读", "signed_with_document": "on",
+        {"document": document.pk, "unit": unit_a.pk, "form": "text", "title": "解读", "signed_with_document": "True",
          "images-TOTAL_FORMS": "0", "images-INITIAL_FORMS": "0", "steps-TOTAL_FORMS": "0",
          "steps-INITIAL_FORMS": "0", "questions-TOTAL_FORMS": "0", "questions-INITIAL_FORMS": "0"},
     )  # fmt: skip

@@ -61,16 +61,17 @@ def test_unit_year_figures_and_indicator(unit_a, unit_b):
     assert unit_year(unit_b.pk, 2025).share.met is None
 
 
-def test_missing_interpretation_alert_after_three_working_days(unit_a):
-    document = published_document(unit_a, published_on=date(2025, 9, 26))
+@pytest.mark.parametrize("kind", ["normative", "important"])
+def test_missing_interpretation_alert_after_three_working_days(unit_a, kind):
+    document = published_document(unit_a, published_on=date(2025, 9, 26), kind=kind)
     assert document.interpretation_due == date(2025, 9, 30)
 
     def open_alert(today: date) -> bool:
         deadlines_scan_all(today=today)
         return Alert.objects.filter(rule_code=MISSING_INTERPRETATION, object_id=document.pk, resolved_at=None).exists()
 
-    assert not open_alert(date(2025, 9, 30))
-    assert open_alert(date(2025, 10, 9))
+    assert not open_alert(date(2025, 9, 30))  # the last day
+    assert open_alert(date(2025, 10, 1))  # the day after the last day (a holiday: the limit has passed)
     published_interpretation(document, published_on=date(2025, 10, 10))
     assert not open_alert(date(2025, 10, 11))
 
