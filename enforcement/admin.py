@@ -74,7 +74,14 @@ def decision_masking_warning(decision: Decision) -> str:
 
 
 class ImportForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("执法单位"), queryset=Unit.objects.none())
+    unit = forms.ModelChoiceField(
+        label=_("执法单位"),
+        queryset=Unit.objects.none(),
+        required=False,
+        help_text=_(
+            "文件有“处罚机关/许可机关”列时可不选：各行记入所列机关的单位（只能是您可录入的单位）；文件没有该列时必选。"
+        ),
+    )
     file = forms.FileField(label=_("文件（.xlsx 或 .csv）"), validators=[validate_upload_size])
     draft = forms.BooleanField(label=_("只导入为草稿，不立即公开"), required=False)
 
@@ -254,6 +261,7 @@ class DecisionAdmin(PersonalDataAdminMixin, PublishWithdrawMixin, UnitScopedAdmi
                     publish=not form.cleaned_data["draft"],
                     by=request.user,
                     request=request,
+                    may_write=lambda unit: can_write_unit(request.user, unit.pk),
                 )
             except ImportRejected as rejected:
                 errors = rejected.errors

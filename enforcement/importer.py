@@ -1,6 +1,7 @@
 """Bulk import of decisions from xlsx or csv: all rows or nothing, every bad row named."""
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -9,14 +10,17 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import translation
+from openpyxl.utils import get_column_letter
 from simple_history.utils import bulk_create_with_history
 
 from audit.models import Event
 from audit.services import audit_record
+from enforcement.import_agency import ERROR_NO_AGENCY_COLUMN, AgencyResolver, has_agency_columns
 from enforcement.models import Decision, DecisionKind, LicenceCategory, PartyCategory, PenaltyCategory
 from enforcement.services import decision_prepare, decisions_publish_imported
 from lushan_portal.spreadsheets import COMMAND_LINE, ImportRejected, normalise_header, read_rows
 from organizations.models import Unit
+from organizations.selectors import unit_matcher
 
 __all__ = ["COMMAND_LINE", "ImportRejected", "ImportResult", "decisions_import"]
 
@@ -68,12 +72,19 @@ PARTY_CATEGORY_WORDS = {label: value for value, label in PartyCategory.choices} 
     "法人及其他组织": PartyCategory.LEGAL_PERSON,
 }
 LIST_SEPARATORS = re.compile(r"[、,，;；/\s]+")
+DATE_HEADERS = {DecisionKind.PENALTY: "处罚决定日期", DecisionKind.LICENCE: "许可决定日期"}
+
+# The 7-working-day rule counts from the decision date: a row without one cannot be imported.
+ERROR_DATE_BLANK = "“{header}”（{ref}）：未填写（7个工作日的公开期限从决定日期起算）"
+ERROR_DATE_COLUMN = "缺少决定日期：文件没有“处罚决定日期”或“许可决定日期”列"
+NO_UNIT = "（未匹配到单位）"
 
 
 @dataclass(frozen=True)
 class ImportResult:
     created: int
     published: int
+    units: tuple[Unit, ...] = ()
 
 
 def parse_date(value: object) -> date:
@@ -146,17 +157,32 @@ def label_of(field: str) -> str:
     return str(Decision._meta.get_field(field).verbose_name)
 
 
-def validation_messages(error: ValidationError) -> list[str]:
-    if hasattr(error, "error_dict"):
-        return [
-            f"{label_of(field) if field != '__all__' else ''}{'：' if field != '__all__' else ''}{message}"
-            for field, messages in error.message_dict.items()
-            for message in messages
-        ]
-    return list(error.messages)
+def validation_messages(error: ValidationError, cells: dict[str, object], refs: dict[str, str]) -> list[str]:
+    """Model errors named by the file's cell where the field came from one."""
+    if not hasattr(error, "error_dict"):
+        return list(error.messages)
+    source = {COLUMNS[h]: h for h, raw in cells.items() if raw is not None and str(raw).strip()}
+    messages = []
+    for field, texts in error.message_dict.items():
+        if field in source:
+            prefix = f"“{source[field]}”（{refs[source[field]]}）："
+        else:
+            prefix = "" if field == "__all__" else f"{label_of(field)}："
+        messages += [prefix + text for text in texts]
+    return messages
 
 
-def build_decision(cells: dict[str, object], unit: Unit, row_kind: str | None) -> tuple[Decision | None, list[str]]:
+def date_problem(kind: str, refs: dict[str, str]) -> str:
+    present = [h for h in DATE_HEADERS.values() if h in refs]
+    if not present:
+        return ERROR_DATE_COLUMN
+    header = DATE_HEADERS[kind] if DATE_HEADERS[kind] in refs else present[0]
+    return ERROR_DATE_BLANK.format(header=header, ref=refs[header])
+
+
+def build_decision(
+    cells: dict[str, object], refs: dict[str, str], unit: Unit | None, row_kind: str | None
+) -> tuple[Decision | None, list[str]]:
     values: dict[str, object] = {}
     problems: list[str] = []
     for header, raw in cells.items():
@@ -166,11 +192,13 @@ def build_decision(cells: dict[str, object], unit: Unit, row_kind: str | None) -
         try:
             values[field] = parse_cell(field, raw)
         except ValueError as error:
-            problems.append(f"“{header}”：{error}")
+            problems.append(f"“{header}”（{refs[header]}）：{error}")
     values.setdefault("kind", row_kind)
     if not values.get("kind"):
         problems.append("无法判断是行政许可还是行政处罚：请加“类型”列")
-    if problems:
+    elif "decision_date" not in values:
+        problems.append(date_problem(values["kind"], refs))
+    if problems or unit is None:
         return None, problems
     decision = Decision(unit=unit, **values)
     try:
@@ -178,7 +206,7 @@ def build_decision(cells: dict[str, object], unit: Unit, row_kind: str | None) -
         # Uniqueness is checked for the whole file at once in decisions_import.
         decision.full_clean(exclude=["created_by"], validate_constraints=False)
     except ValidationError as error:
-        return None, validation_messages(error)
+        return None, validation_messages(error, cells, refs)
     return decision, []
 
 
@@ -200,32 +228,49 @@ def row_order(message: str) -> int:
     return int(match.group(1)) if match else 0
 
 
+def unit_codes(units: list[Unit]) -> str:
+    return "、".join(unit.code for unit in units) or NO_UNIT
+
+
 def decisions_import(
     *,
-    unit: Unit,
+    unit: Unit | None,
     name: str,
     content: bytes,
     publish: bool = True,
     by=None,
     request: HttpRequest | None = None,
+    may_write: Callable[[Unit], bool] | None = None,
 ) -> ImportResult:
     """Import every row or none, and record it in the audit log whoever runs it (admin or command).
 
+    Each row goes to the agency it names (处罚机关 / 许可机关 or their credit codes); ``unit`` is
+    the default for rows that name none, and a row naming another agency is an error.
+    ``may_write`` (the admin's scope) refuses rows of units the importing user may not write.
     Raises ImportRejected listing each bad row with its number; nothing is written then.
+    The audit row names the units involved.
     """
     username = "" if by is not None else COMMAND_LINE
+    involved: list[Unit] = [unit] if unit is not None else []
+    resolver = AgencyResolver(matcher=unit_matcher(), default=unit, may_write=may_write)
     try:
-        result = rows_import(unit=unit, name=name, content=content, publish=publish, by=by)
+        result = rows_import(resolver=resolver, name=name, content=content, publish=publish, by=by, involved=involved)
     except ImportRejected as rejected:
-        detail = f"{unit.code} {name}：未导入（{len(rejected.errors)} 处错误）"
+        detail = f"{unit_codes(involved)} {name}：未导入（{len(rejected.errors)} 处错误）"
         audit_record(event=Event.IMPORT, user=by, username=username, request=request, result="failure", detail=detail)
         raise
-    detail = f"{unit.code} {name}：{result.created} 条，公开 {result.published} 条"
+    detail = f"{unit_codes(list(result.units))} {name}：{result.created} 条，公开 {result.published} 条"
     audit_record(event=Event.IMPORT, user=by, username=username, request=request, detail=detail)
     return result
 
 
-def rows_import(*, unit: Unit, name: str, content: bytes, publish: bool, by) -> ImportResult:
+def column_refs(headers: list[str], row_number: int) -> dict[str, str]:
+    return {h: f"{get_column_letter(i + 1)}{row_number}" for i, h in enumerate(headers) if h}
+
+
+def rows_import(
+    *, resolver: AgencyResolver, name: str, content: bytes, publish: bool, by, involved: list[Unit]
+) -> ImportResult:
     with translation.override("zh-hans"):
         rows = read_rows(name, content)
         header = next(rows, None)
@@ -235,6 +280,8 @@ def rows_import(*, unit: Unit, name: str, content: bytes, publish: bool, by) -> 
         unknown = [h for h in headers if h and h not in COLUMNS]
         if unknown:
             raise ImportRejected([f"第 {HEADER_ROW} 行：无法识别的列名：{'、'.join(unknown)}"])
+        if resolver.default is None and not has_agency_columns(headers):
+            raise ImportRejected([ERROR_NO_AGENCY_COLUMN])
         number_columns = [h for h in headers if h in KIND_BY_NUMBER_COLUMN]
         errors: list[str] = []
         decisions: list[Decision] = []
@@ -243,9 +290,14 @@ def rows_import(*, unit: Unit, name: str, content: bytes, publish: bool, by) -> 
             if all(cell is None or str(cell).strip() == "" for cell in row):
                 continue
             cells = {h: row[i] if i < len(row) else None for i, h in enumerate(headers) if h}
+            refs = column_refs(headers, row_number)
             filled_numbers = [h for h in number_columns if str(cells.get(h) or "").strip()]
             row_kind = KIND_BY_NUMBER_COLUMN[filled_numbers[0]] if len(filled_numbers) == 1 else None
-            decision, problems = build_decision(cells, unit, row_kind)
+            unit, problems = resolver.resolve(cells, refs)
+            if unit is not None and unit not in involved:
+                involved.append(unit)
+            decision, row_problems = build_decision(cells, refs, None if problems else unit, row_kind)
+            problems += row_problems
             if decision is not None:
                 key = (decision.kind, decision.decision_number)
                 if key in seen_numbers:
@@ -268,4 +320,6 @@ def rows_import(*, unit: Unit, name: str, content: bytes, publish: bool, by) -> 
                 bulk_create_with_history(decisions, Decision, batch_size=1000)
         except IntegrityError:
             raise ImportRejected(["导入时有相同文书号的决定被同时录入，请重新导入。"]) from None
-    return ImportResult(created=len(decisions), published=len(decisions) if publish else 0)
+    used = {decision.unit_id for decision in decisions}
+    units = tuple(unit for unit in involved if unit.pk in used)
+    return ImportResult(created=len(decisions), published=len(decisions) if publish else 0, units=units)

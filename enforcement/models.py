@@ -110,7 +110,11 @@ class Decision(models.Model):
 
     authority_name = models.CharField(_("决定机关"), max_length=200, blank=True, help_text=_("留空则为执法单位名称"))
     authority_credit_code = models.CharField(
-        _("决定机关统一社会信用代码"), max_length=18, blank=True, validators=[validate_credit_code]
+        _("决定机关统一社会信用代码"),
+        max_length=18,
+        blank=True,
+        validators=[validate_credit_code],
+        help_text=_("留空则为执法单位登记的统一社会信用代码（单位未登记则仍为空）"),
     )
     publicity_until = models.DateField(
         _("公示截止期"), blank=True, help_text=_("留空则按规定计算；到期后自动从公开页面移除，数据保留。")

@@ -38,6 +38,8 @@ def decision_prepare(decision: Decision) -> None:
             )
     if not decision.authority_name and decision.unit_id:
         decision.authority_name = decision.unit.name
+    if not decision.authority_credit_code and decision.unit_id:
+        decision.authority_credit_code = decision.unit.credit_code
     decision.withdrawal_due = withdrawal_due(decision.revoked_on) if decision.revoked_on else None
     decision.search_document = decision_search_document(decision)
     decision.id_number_hash = keyed_hash(decision.id_number)

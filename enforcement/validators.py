@@ -1,32 +1,21 @@
-"""Check digits of the national identifiers (rules.md §4 fields)."""
+"""Check digits of the national identifiers (rules.md §4 fields).
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
+The credit code check lives in organizations.validators (units carry credit codes too).
+"""
 
-# GB 32100-2015: unified social credit code.
-CREDIT_CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+from organizations.validators import credit_code_check_char, is_valid_credit_code
+from organizations.validators import validate_credit_code as validate_unit_credit_code
+
+__all__ = ["credit_code_check_char", "id_check_char", "is_valid_credit_code", "is_valid_id_number"]
 
 # GB 11643-1999: citizen identity number.
 ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 ID_CHECK = "10X98765432"
 
 
-def credit_code_check_char(first17: str) -> str:
-    total = sum(CREDIT_CODE_CHARS.index(ch) * w for ch, w in zip(first17, CREDIT_CODE_WEIGHTS, strict=True))
-    return CREDIT_CODE_CHARS[(31 - total % 31) % 31]
-
-
-def is_valid_credit_code(code: str) -> bool:
-    code = code.strip().upper()
-    if len(code) != 18 or any(ch not in CREDIT_CODE_CHARS for ch in code):
-        return False
-    return credit_code_check_char(code[:17]) == code[17]
-
-
 def validate_credit_code(code: str) -> None:
-    if code and not is_valid_credit_code(code):
-        raise ValidationError(_("统一社会信用代码“%(code)s”校验位不正确"), params={"code": code}, code="credit_code")
+    """Kept here by name: the enforcement migrations refer to it."""
+    validate_unit_credit_code(code)
 
 
 def id_check_char(first17: str) -> str:

@@ -20,7 +20,7 @@ class UnitAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
     unit_field = "pk"
     list_display = ("name", "code", "kind", "parent", "email", "is_seed", "is_active")
     list_filter = ("kind", "is_seed", "is_active")
-    search_fields = ("name", "short_name", "code")
+    search_fields = ("name", "short_name", "code", "credit_code", "aliases")
     ordering = ("sort_order", "code")
 
     def get_readonly_fields(self, request: HttpRequest, obj: Model | None = None) -> tuple[str, ...]:

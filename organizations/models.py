@@ -1,8 +1,11 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from organizations.validators import ERROR_CREDIT_CODE_TAKEN, validate_credit_code
 
 
 class UnitKind(models.TextChoices):
@@ -23,6 +26,18 @@ class Unit(models.Model):
     )
     name = models.CharField(_("名称"), max_length=120)
     short_name = models.CharField(_("简称"), max_length=40, blank=True)
+    credit_code = models.CharField(
+        _("统一社会信用代码"),
+        max_length=18,
+        blank=True,
+        validators=[validate_credit_code],
+        help_text=_("导入执法决定时按“处罚机关/许可机关统一社会信用代码”匹配本单位。"),
+    )
+    aliases = models.TextField(
+        _("其他名称"),
+        blank=True,
+        help_text=_("每行一个，如更名前的名称；导入执法决定时与全称、简称一样用于匹配本单位。"),
+    )
     kind = models.CharField(_("类型"), max_length=32, choices=UnitKind.choices)
     parent = models.ForeignKey(
         "self", verbose_name=_("上级单位"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
@@ -42,6 +57,14 @@ class Unit(models.Model):
         verbose_name_plural = _("单位")
         ordering = ["sort_order", "code"]
         permissions = [("supervise", _("督查：查看所有单位的数据"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["credit_code"],
+                condition=~Q(credit_code=""),
+                name="unit_unique_credit_code",
+                violation_error_message=ERROR_CREDIT_CODE_TAKEN,
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -49,9 +72,16 @@ class Unit(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("organizations:unit_detail", args=[self.code])
 
+    def clean(self) -> None:
+        self.credit_code = self.credit_code.strip().upper()
+
     @property
     def display_name(self) -> str:
         return self.short_name or self.name
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
 
 class Role(models.TextChoices):

@@ -44,12 +44,12 @@ BAD_FILES = {
     "invalid-kind": (
         lambda: xlsx([penalty_row("类1号", 类型="行政奖励")]),
         "d.xlsx",
-        "第 2 行：“类型”：类型“行政奖励”不在规定范围内（可选：行政许可、行政处罚）",
+        "第 2 行：“类型”（A2）：类型“行政奖励”不在规定范围内（可选：行政许可、行政处罚）",
     ),
     "invalid-licence-category": (
         lambda: xlsx([[*licence_row("许9号")[:9], "特别", *licence_row("许9号")[10:]]]),
         "d.xlsx",
-        "第 2 行：“许可类别”：许可类别“特别”不在规定范围内（可选：普通、特许、认可、核准、登记、其他）",
+        "第 2 行：“许可类别”（J2）：许可类别“特别”不在规定范围内（可选：普通、特许、认可、核准、登记、其他）",
     ),
     "corrupt-sheet-xml": (
         lambda: with_broken_sheet_xml(xlsx([penalty_row("坏1号"), penalty_row("坏2号")])),

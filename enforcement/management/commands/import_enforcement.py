@@ -13,15 +13,22 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path)
-        parser.add_argument("--unit", required=True, help="执法单位代码，如 market-regulation")
+        parser.add_argument(
+            "--unit",
+            help="执法单位代码，如 market-regulation：文件没有“处罚机关/许可机关”列时必填；"
+            "有该列时各行按所列机关记入相应单位，所列机关不是本单位的行报错",
+        )
         parser.add_argument("--draft", action="store_true", help="只导入为草稿，不立即公开")
         parser.add_argument("--by", help=f"记为录入人的账号；不填则审计日志记为“{COMMAND_LINE}”")
 
-    def handle(self, *args: object, file: Path, unit: str, draft: bool, by: str | None, **options: object) -> None:
-        try:
-            enforcing_unit = Unit.objects.get(code=unit)
-        except Unit.DoesNotExist:
-            raise CommandError(f"没有代码为“{unit}”的单位。") from None
+    def handle(
+        self, *args: object, file: Path, unit: str | None, draft: bool, by: str | None, **options: object
+    ) -> None:
+        enforcing_unit = None
+        if unit:
+            enforcing_unit = Unit.objects.filter(code=unit).first()
+            if enforcing_unit is None:
+                raise CommandError(f"没有代码为“{unit}”的单位。")
         user = None
         if by:
             user = get_user_model().objects.filter(username=by, is_active=True).first()
@@ -38,4 +45,7 @@ class Command(BaseCommand):
             )
         except ImportRejected as rejected:
             raise CommandError("文件未导入：\n" + "\n".join(rejected.errors)) from None
-        self.stdout.write(self.style.SUCCESS(f"已导入 {result.created} 条决定，其中公开 {result.published} 条。"))
+        units = "、".join(unit.name for unit in result.units)
+        self.stdout.write(
+            self.style.SUCCESS(f"已导入 {result.created} 条决定（{units}），其中公开 {result.published} 条。")
+        )
