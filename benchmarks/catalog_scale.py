@@ -77,6 +77,9 @@ def load(items: int, publications: int) -> None:
                 level2=f"{word}信息{n}",
                 content=f"{word}相关的政策文件、办事指南、审核信息和审批信息，第{n}项",
                 time_limit_text="信息形成或者变更之日起20个工作日内",
+                audience_public=True,
+                mode_proactive=True,
+                level_county=True,
             )
             item_prepare(item)
             new_items.append(item)

@@ -1,11 +1,12 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -13,6 +14,7 @@ from audit.models import Event
 from audit.services import audit_record
 from catalog.models import (
     OPEN_STATUSES,
+    PENDING,
     Attachment,
     Catalog,
     CatalogItem,
@@ -20,11 +22,14 @@ from catalog.models import (
     CatalogStatus,
     Domain,
     Publication,
+    pending_q,
 )
+from catalog.rules import parse_time_limits
 from catalog.services import (
     ERROR_FUTURE_PUBLICATION,
     ERROR_OPEN_DRAFT,
     can_review,
+    catalog_default_levels,
     catalog_import,
     catalog_review,
     catalog_start,
@@ -40,6 +45,8 @@ from lushan_portal.spreadsheets import ImportRejected, validate_upload_size
 from organizations.models import Role, Unit, UnitKind
 from organizations.scoping import UnitScopedAdminMixin, can_write_unit, is_supervisor, user_unit_ids
 
+MESSAGE_DEFAULTED = "已按本单位层级补充 %(n)d 个事项的公开层级（事项上标注为“按本单位层级默认”）。"
+
 
 @admin.register(Domain)
 class DomainAdmin(SimpleHistoryAdmin):
@@ -47,17 +54,64 @@ class DomainAdmin(SimpleHistoryAdmin):
     list_editable = ("sort_order",)
 
 
+LEVEL_FLAGS = {"level_county", "level_township"}
+
+
+class CatalogItemForm(forms.ModelForm):
+    """The time limit is edited as wording; its clauses are parsed from it."""
+
+    class Meta:
+        model = CatalogItem
+        fields = [
+            "group_number", "level1", "level2", "content", "basis", "time_limit_text", "responsible", "channels",
+            "audience_public", "audience_specific", "mode_proactive", "mode_on_request", "level_county",
+            "level_township",
+        ]  # fmt: skip
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        try:
+            self.instance.time_limits = parse_time_limits(cleaned.get("time_limit_text") or "")
+        except ValueError as error:
+            self.add_error("time_limit_text", str(error))
+        return cleaned
+
+
+def clauses_display(item: CatalogItem) -> str:
+    """'20个工作日（通用）；7个工作日（行政许可、行政处罚决定）；公示期7个工作日'."""
+    units = {"working_days": "个工作日", "calendar_days": "日", "continuous": ""}
+    parts = []
+    for clause in item.time_limits or []:
+        amount = f"{clause['days']}{units[clause['unit']]}" if clause["days"] is not None else "实时/及时"
+        parts.append(f"公示期{amount}" if clause["period"] else f"{amount}（{clause['applies_to'] or '通用'}）")
+    return "；".join(parts)
+
+
 class CatalogItemInline(admin.StackedInline):
     model = CatalogItem
+    form = CatalogItemForm
     extra = 0
     fields = (
+        "pending_display",
         ("group_number", "level1", "level2"),
         "content",
         "basis",
-        ("time_limit_text", "time_limit_kind", "time_limit_days"),
+        ("time_limit_text", "time_limit_clauses"),
         ("responsible", "channels"),
         ("audience_public", "audience_specific", "mode_proactive", "mode_on_request", "level_county", "level_township"),
+        "level_defaulted",
     )
+    readonly_fields = ("pending_display", "time_limit_clauses", "level_defaulted")
+
+    @admin.display(description=_("待补充"))
+    def pending_display(self, item: CatalogItem) -> str:
+        if item.pk is None or not item.pending_fields:
+            return "—"
+        return format_html('<span class="errornote">{}：{}</span>', PENDING, "、".join(item.pending_fields))
+
+    @admin.display(description=_("时限条款"))
+    def time_limit_clauses(self, item: CatalogItem) -> str:
+        return clauses_display(item) if item.pk else "—"
 
     def _editable(self, request: HttpRequest, obj: Catalog | None) -> bool:
         return obj is None or (obj.is_editable and can_write_unit(request.user, obj.unit_id))
@@ -110,7 +164,7 @@ class ImportForm(forms.Form):
 
 @admin.register(Catalog)
 class CatalogAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
-    list_display = ("unit", "domain", "version", "status", "submitted_at", "published_at")
+    list_display = ("unit", "domain", "version", "status", "pending_items", "submitted_at", "published_at")
     list_filter = ("status", "domain", "unit__kind")
     search_fields = ("unit__name", "domain__name")
     list_select_related = ("unit", "domain")
@@ -120,7 +174,8 @@ class CatalogAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         """Staff see their units' catalogs; reviewers also the ones they review."""
-        catalogs = Catalog.objects.select_related("unit", "domain")
+        pending = Count("items", filter=pending_q("items__"))
+        catalogs = Catalog.objects.select_related("unit", "domain").annotate(pending_count=pending)
         user = request.user
         reviewer_units = user_unit_ids(user, Role.REVIEWER)
         if user.is_superuser or is_supervisor(user):
@@ -128,6 +183,11 @@ class CatalogAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
         if Unit.objects.filter(code=openness_office_code(), pk__in=reviewer_units).exists():
             return catalogs
         return catalogs.filter(Q(unit__in=user_unit_ids(user)) | Q(domain__lead_unit__in=reviewer_units))
+
+    @admin.display(description=_("待补充事项"), ordering="pending_count")
+    def pending_items(self, catalog: Catalog) -> str:
+        count = getattr(catalog, "pending_count", 0)
+        return format_html('<strong class="errornote">{}</strong>', count) if count else "—"
 
     def get_form(self, request: HttpRequest, obj: Catalog | None = None, **kwargs: object):
         if obj is None:
@@ -181,6 +241,9 @@ class CatalogAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
     def save_formset(self, request: HttpRequest, form: forms.ModelForm, formset, change: bool) -> None:
         if formset.model is CatalogItem:
             items = formset.save(commit=False)
+            for item_form in formset.forms:  # a level the editor ticks is no longer the default
+                if LEVEL_FLAGS & set(item_form.changed_data):
+                    item_form.instance.level_defaulted = False
             for item in items:
                 item_prepare(item)
                 item.save()
@@ -198,6 +261,7 @@ class CatalogAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
             view("review", self.review_view),
             view("new-version", self.new_version_view),
             view("import", self.import_view),
+            view("default-levels", self.default_levels_view),
             *super().get_urls(),
         ]
 
@@ -219,6 +283,18 @@ class CatalogAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
         if request.method != "POST":
             raise PermissionDenied
         return self._run(request, catalog, lambda: catalog_submit(catalog=catalog, by=request.user), _("已提交审核。"))
+
+    def default_levels_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        catalog = self.get_object(request, object_id)
+        if request.method != "POST" or catalog is None:
+            raise PermissionDenied
+        try:
+            count = catalog_default_levels(catalog=catalog, by=request.user)
+        except (ValidationError, PermissionDenied) as error:
+            self.message_user(request, "；".join(getattr(error, "messages", [str(error)])), messages.ERROR)
+            return self._redirect(catalog)
+        self.message_user(request, _(MESSAGE_DEFAULTED) % {"n": count}, messages.SUCCESS)
+        return self._redirect(catalog)
 
     def new_version_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         catalog = self.get_object(request, object_id)
@@ -264,7 +340,7 @@ class CatalogAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data["file"]
             try:
-                _catalog, items = catalog_import(
+                _catalog, parsed = catalog_import(
                     unit=catalog.unit,
                     domain=catalog.domain,
                     catalog=catalog,
@@ -276,7 +352,9 @@ class CatalogAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
             except ImportRejected as rejected:
                 errors = rejected.errors
             else:
-                self.message_user(request, _("已导入 %(n)d 个事项。") % {"n": len(items)}, messages.SUCCESS)
+                self.message_user(request, _("已导入 %(n)d 个事项。") % {"n": len(parsed.items)}, messages.SUCCESS)
+                for warning in parsed.warnings:
+                    self.message_user(request, warning, messages.WARNING)
                 return self._redirect(catalog)
         context = {
             **self.admin_site.each_context(request),
@@ -292,6 +370,8 @@ class CatalogAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
         if catalog is not None:
             context["may_review"] = catalog.status == CatalogStatus.SUBMITTED and can_review(request.user, catalog)
             context["may_edit"] = catalog.is_editable and can_write_unit(request.user, catalog.unit_id)
+            context["pending_count"] = catalog.items.filter(pending_q()).count()
+            context["levels_pending"] = catalog.items.filter(level_county=False, level_township=False).exists()
             context["may_new_version"] = catalog.status == CatalogStatus.PUBLISHED and can_write_unit(
                 request.user, catalog.unit_id
             )
@@ -306,7 +386,7 @@ class AttachmentInline(admin.TabularInline):
 class PublicationForm(forms.ModelForm):
     class Meta:
         model = Publication
-        fields = ["item", "title", "body", "formed_on", "published_on"]
+        fields = ["item", "title", "body", "formed_on", "info_kind", "published_on"]
 
     def clean_published_on(self):
         published_on = self.cleaned_data.get("published_on")
@@ -322,8 +402,11 @@ class PublicationAdmin(PublishWithdrawMixin, DraftOnlyMixin, UnitScopedAdminMixi
     search_fields = ("title",)
     list_select_related = ("unit", "domain")
     form = PublicationForm
-    fields = ("item", "title", "body", "formed_on", "published_on", "status", "due_on", "withdrawal_reason")
-    readonly_fields = ("status", "due_on", "withdrawal_reason")
+    fields = (
+        "item", "title", "body", "formed_on", "info_kind", "published_on", "status", "due_on", "applied_limit",
+        "withdrawal_reason",
+    )  # fmt: skip
+    readonly_fields = ("status", "due_on", "applied_limit", "withdrawal_reason")
     inlines = [AttachmentInline]
     actions = ["publish_selected"]
     change_form_template = "admin/catalog/publication/change_form.html"
@@ -339,6 +422,10 @@ class PublicationAdmin(PublishWithdrawMixin, DraftOnlyMixin, UnitScopedAdminMixi
                 items = items.filter(catalog__unit__in=user_unit_ids(request.user))
             kwargs["queryset"] = items
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description=_("适用的公开时限"))
+    def applied_limit(self, publication: Publication) -> str:
+        return publication.time_limit["text"] if publication.time_limit else "—"
 
     def save_model(self, request: HttpRequest, obj: Publication, form: forms.ModelForm, change: bool) -> None:
         publication_save(publication=obj, by=request.user)

@@ -1,7 +1,7 @@
 import django_filters
 from rest_framework import serializers, viewsets
 
-from catalog.models import Catalog, CatalogItem, Domain, Publication
+from catalog.models import Catalog, CatalogItem, Domain, Publication, TimeLimitKind
 from catalog.search import AUDIENCES, LEVELS, MODES, items_matching, publications_matching
 from catalog.selectors import domains_with_counts, public_items, public_publications, published_catalogs
 from lushan_portal.filters import IdFilter, text_filter
@@ -26,18 +26,30 @@ class CatalogSerializer(serializers.ModelSerializer):
         fields = ["id", "unit", "domain", "version", "published_at", "not_applicable", "not_applicable_note"]
 
 
+class TimeLimitClauseSerializer(serializers.Serializer):
+    text = serializers.CharField(help_text="原文")
+    unit = serializers.ChoiceField(choices=TimeLimitKind.choices)
+    days = serializers.IntegerField(allow_null=True, help_text="天数；实时/及时公开为空")
+    applies_to = serializers.CharField(allow_blank=True, help_text="适用范围；空为通用")
+    period = serializers.BooleanField(help_text="公示期（公示持续时间），不作为公开时限")
+
+
 class ItemSerializer(serializers.ModelSerializer):
     unit = serializers.CharField(source="catalog.unit.code", read_only=True)
     domain = serializers.CharField(source="catalog.domain.code", read_only=True)
     catalog = serializers.IntegerField(source="catalog_id", read_only=True)
+    time_limits = TimeLimitClauseSerializer(many=True, read_only=True, help_text="“公开时限”原文的每一条")
+    pending_fields = serializers.ListField(
+        child=serializers.CharField(), read_only=True, help_text="待补充（未勾选）的公开对象、公开方式、公开层级"
+    )
 
     class Meta:
         model = CatalogItem
         fields = [
             "id", "catalog", "unit", "domain", "group_number", "level1", "level2", "content", "basis",
-            "time_limit_text", "time_limit_kind", "time_limit_days", "responsible", "channels",
+            "time_limit_text", "time_limits", "responsible", "channels",
             "audience_public", "audience_specific", "mode_proactive", "mode_on_request", "level_county",
-            "level_township",
+            "level_township", "level_defaulted", "pending_fields",
         ]  # fmt: skip
 
 
@@ -47,7 +59,7 @@ class PublicationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Publication
-        fields = ["id", "unit", "domain", "item", "title", "body", "formed_on", "published_on", "due_on"]
+        fields = ["id", "unit", "domain", "item", "title", "body", "formed_on", "info_kind", "published_on", "due_on"]
 
 
 class CatalogFilter(django_filters.FilterSet):

@@ -30,11 +30,12 @@ class CatalogConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from catalog.deadlines import register_indicators, register_rules
+        from catalog.deadlines import register_incomplete_items, register_indicators, register_rules
         from catalog.pages import register_pages
         from catalog.search import register_search
 
         register_rules()
         register_indicators()
+        register_incomplete_items()
         register_search()
         register_pages()

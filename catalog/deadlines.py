@@ -5,12 +5,14 @@ from datetime import date
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from catalog.models import Publication, PublicationStatus
-from catalog.rules import due_date
+from catalog.models import CatalogItem, CatalogStatus, Publication, PublicationStatus, pending_q
+from catalog.rules import WORKING_DAYS, due_date
 from compliance.registry import (
     DeadlineRule,
+    IncompleteRecords,
     Indicator,
     IndicatorValue,
+    register_incomplete,
     register_indicator,
     register_rule,
     share_by_unit,
@@ -29,21 +31,35 @@ def overdue(today: date) -> QuerySet:
 
 
 def recompute_due_dates() -> int:
-    """After a calendar edit: one UPDATE per (formation date, limit) among unpublished rows."""
+    """After a calendar edit: one UPDATE per (formation date, limit) among unpublished rows,
+    counted by the clause each publication was given (Publication.time_limit)."""
     updated = 0
-    groups = (
-        unpublished()
-        .filter(item__time_limit_kind="working_days")
-        .order_by()
-        .values_list("formed_on", "item__time_limit_days")
-        .distinct()
-    )
+    working = unpublished().filter(time_limit__unit=WORKING_DAYS)
+    groups = working.order_by().values_list("formed_on", "time_limit__days").distinct()
     for formed_on, days in groups:
-        rows = unpublished().filter(
-            formed_on=formed_on, item__time_limit_kind="working_days", item__time_limit_days=days
-        )
-        updated += rows.update(due_on=due_date(formed_on, "working_days", days))
+        rows = working.filter(formed_on=formed_on, time_limit__days=days)
+        updated += rows.update(due_on=due_date(formed_on, WORKING_DAYS, days))
     return updated
+
+
+ITEMS_PENDING = "catalog.items_pending"
+
+
+def pending_items() -> QuerySet:
+    """Items of current catalogs (not superseded versions) with a tick group 待补充."""
+    return CatalogItem.objects.filter(pending_q()).exclude(catalog__status=CatalogStatus.SUPERSEDED)
+
+
+def register_incomplete_items() -> None:
+    register_incomplete(
+        IncompleteRecords(
+            code=ITEMS_PENDING,
+            title=_("标准目录事项待补充（公开对象、公开方式或公开层级）"),
+            records=pending_items,
+            missing=lambda item: item.pending_fields,
+            unit_field="catalog__unit_id",
+        )
+    )
 
 
 def register_rules() -> None:

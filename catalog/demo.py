@@ -73,11 +73,10 @@ ADOPTING_TOWNSHIPS = ["xiatang", "luyang"]
 
 
 def items_from(rows: list[tuple[str, str, str, str]], responsible: str) -> list[CatalogItem]:
-    from catalog.rules import parse_time_limit
+    from catalog.rules import parse_time_limits
 
     items = []
     for number, (level1, level2, content, limit) in enumerate(rows, start=1):
-        parsed = parse_time_limit(limit)
         items.append(
             CatalogItem(
                 group_number=str(number),
@@ -86,10 +85,12 @@ def items_from(rows: list[tuple[str, str, str, str]], responsible: str) -> list[
                 content=content,
                 basis="《中华人民共和国政府信息公开条例》",
                 time_limit_text=limit,
-                time_limit_kind=parsed.kind,
-                time_limit_days=parsed.days,
+                time_limits=parse_time_limits(limit),
                 responsible=responsible,
                 channels=CHANNELS,
+                audience_public=True,
+                mode_proactive=True,
+                level_county=True,
             )
         )
     return items
@@ -126,7 +127,29 @@ def seed(log: callable) -> None:
     not_applicable.save()
     publish_catalog(not_applicable, reviewer)
     seed_publications(county["social-assistance"])
+    seed_pending_draft(units["xiatang"], domains["education"])
     log(f"标准目录：新建 {Catalog.objects.filter(status=CatalogStatus.PUBLISHED).count()} 份已发布目录")
+
+
+def seed_pending_draft(unit: Unit, domain: Domain) -> None:
+    """A draft imported from a file that lost its 公开层级 ticks: 待补充 until the editor fills it."""
+    from catalog.rules import parse_time_limits
+
+    limit = "信息形成或者变更之日起20个工作日内；其中行政许可、行政处罚决定7个工作日内"
+    draft = catalog_start(unit=unit, domain=domain)
+    item = CatalogItem(
+        group_number="1",
+        level1="学生资助",
+        level2="资助名单",
+        content="受助学生名单（公示期内）",
+        time_limit_text=limit,
+        time_limits=parse_time_limits(limit),
+        responsible=unit.name,
+        channels=CHANNELS,
+        audience_public=True,
+        mode_proactive=True,
+    )
+    catalog_items_replace(catalog=draft, items=[item])
 
 
 def seed_publications(catalog: Catalog) -> None:

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from catalog.rules import DEFAULT_LIMIT_DAYS
+from catalog.rules import DEFAULT_LIMIT_TEXT, parse_time_limits, validate_time_limits
 from lushan_portal.attachments import validate_attachment
 from lushan_portal.spreadsheets import CELL_TEXT
 from lushan_portal.text_search import document_vector
@@ -141,8 +141,33 @@ class TimeLimitKind(models.TextChoices):
     CONTINUOUS = "continuous", _("实时/及时公开")
 
 
+PENDING = "待补充"
+# The tick groups: label → its choices (flag field, label). None ticked is 待补充 (unknown).
+CHOICE_GROUPS = {
+    "公开对象": (("audience_public", "全社会"), ("audience_specific", "特定群体")),
+    "公开方式": (("mode_proactive", "主动"), ("mode_on_request", "依申请")),
+    "公开层级": (("level_county", "县级"), ("level_township", "乡级")),
+}
+
+
+def pending_q(prefix: str = "") -> Q:
+    """Items with at least one tick group left 待补充 (``prefix`` such as "items__" from a catalog)."""
+    query = Q()
+    for choices in CHOICE_GROUPS.values():
+        query |= Q(**{f"{prefix}{flag}": False for flag, _label in choices})
+    return query
+
+
+def default_time_limits() -> list[dict]:
+    return parse_time_limits(DEFAULT_LIMIT_TEXT)
+
+
 class CatalogItem(models.Model):
-    """One row of a catalog: the national columns (rules.md §2), the time limit also structured."""
+    """One row of a catalog: the national columns (rules.md §2), the time limit also structured.
+
+    A tick group with nothing ticked is 待补充: imported that way from a file that lost its
+    ticks, and a catalog with such an item cannot be submitted for review.
+    """
 
     catalog = models.ForeignKey(Catalog, verbose_name=_("目录"), on_delete=models.CASCADE, related_name="items")
     position = models.PositiveIntegerField(_("顺序"), default=0)
@@ -152,18 +177,23 @@ class CatalogItem(models.Model):
     content = models.TextField(_("公开内容（要素）"), blank=True, **CELL_TEXT)
     basis = models.TextField(_("公开依据"), blank=True, **CELL_TEXT)
     time_limit_text = models.CharField(_("公开时限"), max_length=200, blank=True)
-    time_limit_kind = models.CharField(
-        _("时限类型"), max_length=16, choices=TimeLimitKind.choices, default=TimeLimitKind.WORKING_DAYS
+    time_limits = models.JSONField(
+        _("公开时限条款"),
+        default=default_time_limits,
+        validators=[validate_time_limits],
+        help_text=_("由“公开时限”原文解析：每条的天数、单位、适用范围和原文"),
     )
-    time_limit_days = models.PositiveSmallIntegerField(_("时限天数"), null=True, blank=True, default=DEFAULT_LIMIT_DAYS)
     responsible = models.CharField(_("公开主体"), max_length=200, blank=True)
     channels = models.TextField(_("公开渠道和载体"), blank=True, help_text=_("以“、”分隔"), **CELL_TEXT)
-    audience_public = models.BooleanField(_("公开对象：全社会"), default=True)
+    audience_public = models.BooleanField(_("公开对象：全社会"), default=False)
     audience_specific = models.BooleanField(_("公开对象：特定群体"), default=False)
-    mode_proactive = models.BooleanField(_("公开方式：主动"), default=True)
+    mode_proactive = models.BooleanField(_("公开方式：主动"), default=False)
     mode_on_request = models.BooleanField(_("公开方式：依申请"), default=False)
-    level_county = models.BooleanField(_("公开层级：县级"), default=True)
+    level_county = models.BooleanField(_("公开层级：县级"), default=False)
     level_township = models.BooleanField(_("公开层级：乡级"), default=False)
+    level_defaulted = models.BooleanField(
+        _("公开层级按本单位层级默认"), default=False, help_text=_("由信息员点击“按本单位层级补充”填写，非原目录所列")
+    )
     key = models.CharField(_("事项键"), max_length=420, editable=False, db_index=True)
     search_document = models.TextField(editable=False, blank=True)
 
@@ -178,21 +208,26 @@ class CatalogItem(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("catalog:item", args=[self.pk])
 
+    def group_label(self, group: str) -> str:
+        chosen = [label for flag, label in CHOICE_GROUPS[group] if getattr(self, flag)]
+        return "、".join(chosen) or PENDING
+
+    @property
+    def pending_fields(self) -> list[str]:
+        """The tick groups left 待补充, e.g. ['公开对象', '公开层级']."""
+        return [group for group in CHOICE_GROUPS if self.group_label(group) == PENDING]
+
     @property
     def audience_label(self) -> str:
-        return "、".join(
-            label for flag, label in ((self.audience_public, "全社会"), (self.audience_specific, "特定群体")) if flag
-        )
+        return self.group_label("公开对象")
 
     @property
     def mode_label(self) -> str:
-        return "、".join(
-            label for flag, label in ((self.mode_proactive, "主动"), (self.mode_on_request, "依申请")) if flag
-        )
+        return self.group_label("公开方式")
 
     @property
     def level_label(self) -> str:
-        return "、".join(label for flag, label in ((self.level_county, "县级"), (self.level_township, "乡级")) if flag)
+        return self.group_label("公开层级")
 
 
 class PublicationStatus(models.TextChoices):
@@ -216,6 +251,13 @@ class Publication(models.Model):
     title = models.CharField(_("标题"), max_length=300)
     body = models.TextField(_("正文"), blank=True)
     formed_on = models.DateField(_("信息形成或变更日期"))
+    info_kind = models.CharField(
+        _("信息类别"),
+        max_length=100,
+        blank=True,
+        help_text=_("如：行政许可、行政处罚决定；目录事项列有多条时限时，据此选用适用的一条"),
+    )
+    time_limit = models.JSONField(_("适用的公开时限"), null=True, blank=True, editable=False)
     due_on = models.DateField(_("应公开日期"), null=True, blank=True, editable=False)
     status = models.CharField(
         _("状态"), max_length=16, choices=PublicationStatus.choices, default=PublicationStatus.DRAFT

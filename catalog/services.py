@@ -21,12 +21,13 @@ from catalog.models import (
     Publication,
     PublicationStatus,
     ReviewDecision,
+    pending_q,
 )
-from catalog.rules import due_date
-from catalog.spreadsheet import catalog_items_from_file
+from catalog.rules import applicable_clause, due_date
+from catalog.spreadsheet import ParsedCatalog, catalog_items_from_file
 from lushan_portal.spreadsheets import COMMAND_LINE, ImportRejected
 from lushan_portal.text_search import segment
-from organizations.models import Role, Unit
+from organizations.models import Role, Unit, UnitKind
 from organizations.scoping import can_write_unit, user_unit_ids
 
 ERROR_NOT_EDITOR = "只有本单位信息员可以编辑、提交本单位目录。"
@@ -41,6 +42,15 @@ ERROR_ITEM_UNPUBLISHED = "只能在已发布目录的事项下发布信息。"
 ERROR_PUBLICATION_STATE = "该信息已发布或已撤回。"
 ERROR_REASON_REQUIRED = "撤回必须填写理由。"
 ERROR_FUTURE_PUBLICATION = "发布日期不能晚于今天。"
+ERROR_PENDING = "有 {count} 个事项待补充，补全后才能提交审核：{items}"
+PENDING_LISTED = 5
+PENDING_MORE = "等"
+
+
+def pending_summary(items: list[CatalogItem]) -> str:
+    """'第3项“临时救助 › 审批信息”（公开对象、公开层级）；…' for the first few."""
+    listed = [f"第{i.position}项“{i}”（{'、'.join(i.pending_fields)}）" for i in items[:PENDING_LISTED]]
+    return "；".join(listed) + (PENDING_MORE if len(items) > PENDING_LISTED else "")
 
 
 def openness_office_code() -> str:
@@ -118,14 +128,15 @@ def catalog_import(
     catalog: Catalog | None = None,
     by: AbstractBaseUser | None = None,
     request: HttpRequest | None = None,
-) -> tuple[Catalog, list[CatalogItem]]:
+) -> tuple[Catalog, ParsedCatalog]:
     """Replace a draft's items from a file, all rows or none, recorded in the audit log whoever runs it.
 
     Into ``catalog``, or else the unit's open draft of the domain, started only once the file is read.
+    The warnings (待补充 ticks, a 公开主体 of another county) come back with the items.
     """
     username = "" if by is not None else COMMAND_LINE
     try:
-        items = catalog_items_from_file(name, content, unit_kind=unit.kind)
+        parsed = catalog_items_from_file(name, content)
     except ImportRejected as rejected:
         detail = f"{unit.code} {domain.code} {name}：未导入（{len(rejected.errors)} 处错误）"
         audit_record(
@@ -141,10 +152,29 @@ def catalog_import(
     with transaction.atomic():
         catalog = catalog or Catalog.objects.filter(unit=unit, domain=domain, status__in=OPEN_STATUSES).first()
         catalog = catalog or catalog_start(unit=unit, domain=domain, by=by)
-        catalog_items_replace(catalog=catalog, items=items, by=by)
-    detail = f"{unit.code} {domain.code} {name}：{len(items)} 个事项"
+        catalog_items_replace(catalog=catalog, items=parsed.items, by=by)
+    detail = f"{unit.code} {domain.code} {name}：{len(parsed.items)} 个事项"
+    detail += f"，{len(parsed.warnings)} 条提醒" if parsed.warnings else ""
     audit_record(event=Event.IMPORT, user=by, username=username, obj=catalog, request=request, detail=detail)
-    return catalog, items
+    return catalog, parsed
+
+
+def own_level_flags(unit: Unit) -> dict[str, bool]:
+    """The unit's own 公开层级: 县级 for the county government and its departments, else 乡级."""
+    county = unit.kind in (UnitKind.COUNTY_GOVERNMENT, UnitKind.COUNTY_DEPARTMENT)
+    return {"level_county": county, "level_township": not county}
+
+
+@transaction.atomic
+def catalog_default_levels(*, catalog: Catalog, by: AbstractBaseUser | None = None) -> int:
+    """The editor's explicit choice: items whose 公开层级 is 待补充 take the unit's own level,
+    remembered as defaulted. Returns how many items changed."""
+    catalog = Catalog.objects.select_for_update().select_related("unit").get(pk=catalog.pk)
+    if not catalog.is_editable:
+        raise ValidationError(_(ERROR_NOT_EDITABLE))
+    _require_editor(by, catalog)
+    pending = catalog.items.filter(level_county=False, level_township=False)
+    return pending.update(**own_level_flags(catalog.unit), level_defaulted=True)
 
 
 @transaction.atomic
@@ -157,6 +187,9 @@ def catalog_submit(*, catalog: Catalog, by: AbstractBaseUser | None = None) -> C
         raise ValidationError(_(ERROR_NOTE_NEEDED))
     if not catalog.not_applicable and not catalog.items.exists():
         raise ValidationError(_(ERROR_EMPTY))
+    pending = list(catalog.items.filter(pending_q()).order_by("position", "id"))
+    if pending and not catalog.not_applicable:
+        raise ValidationError(_(ERROR_PENDING).format(count=len(pending), items=pending_summary(pending)))
     catalog.status = CatalogStatus.SUBMITTED
     catalog.submitted_at = timezone.now()
     catalog.save()
@@ -200,7 +233,9 @@ def publication_prepare(publication: Publication) -> None:
     publication.unit_id = item.catalog.unit_id
     publication.domain_id = item.catalog.domain_id
     publication.item_key = item.key
-    publication.due_on = due_date(publication.formed_on, item.time_limit_kind, item.time_limit_days)
+    clause = applicable_clause(item.time_limits, publication.info_kind, publication.formed_on)
+    publication.time_limit = clause
+    publication.due_on = due_date(publication.formed_on, clause["unit"], clause["days"]) if clause else None
     publication.search_title = segment(publication.title)
     publication.search_body = segment(publication.body)
 

@@ -6,6 +6,9 @@ the choices of 公开对象/公开方式/公开层级 with ticks (√) below the
 several lines in a cell, other words for the same choice (特定群众, 依申请公开, 镇、村级 …),
 a 五公开 column, or no 公开层级 column at all. The importer copes with these or names the
 exact cell it cannot read; a file with any bad row imports nothing.
+
+Ticks lost (blank 公开对象/公开方式/公开层级, or no such column) import as 待补充 with a
+warning naming the cell, as does a 公开主体 naming no unit of this county; nothing is defaulted.
 """
 
 import io
@@ -16,8 +19,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from catalog.models import CatalogItem, TimeLimitKind
-from catalog.rules import parse_time_limit
+from catalog.models import CHOICE_GROUPS, PENDING, CatalogItem
+from catalog.rules import parse_time_limits
 from lushan_portal.spreadsheets import (
     ImportRejected,
     SafeCsvWriter,
@@ -26,7 +29,7 @@ from lushan_portal.spreadsheets import (
     read_rows,
     xlsx_append,
 )
-from organizations.models import UnitKind
+from organizations.models import Unit
 
 HEADER = [
     "序号",
@@ -72,17 +75,26 @@ CHOICES = {
     "乡、村级": ("公开层级", "level_township"),
     "乡": ("公开层级", "level_township"),
 }
-GROUPS = ("公开对象", "公开方式", "公开层级")
-GROUP_FLAGS = {
-    "公开对象": ("audience_public", "audience_specific"),
-    "公开方式": ("mode_proactive", "mode_on_request"),
-    "公开层级": ("level_county", "level_township"),
-}
+GROUPS = tuple(CHOICE_GROUPS)
+GROUP_FLAGS = {group: tuple(flag for flag, _label in choices) for group, choices in CHOICE_GROUPS.items()}
 CANONICAL = {"公开对象": "全社会、特定群体", "公开方式": "主动、依申请", "公开层级": "县级、乡级"}
 TICKS = ("√", "✓", "✔", "●", "■", "是", "☑")
 SEPARATORS = re.compile(r"[、,，;；/\n\r\t ]+")
 HEADER_SEARCH_ROWS = 10
 ERROR_TOO_LONG = "“{column}”（{ref}）：有 {length} 个字，超过 {limit} 字的上限"
+ERROR_NO_LEVEL1 = "“一级事项”（{ref}）为空，且上方没有可沿用的一级事项"
+WARNING_PENDING = "第 {row} 行：“{group}”（{ref}）没有选择任何一项，记为待补充"
+WARNING_NO_COLUMN = "文件没有“{group}”列：全部事项的{group}记为待补充"
+WARNING_FOREIGN_UNIT = "第 {row} 行：“公开主体”（{ref}）“{text}”不是本县的单位，请核对"
+RESPONSIBLE_SEPARATORS = re.compile(r"[、,，;；/\n\r]+")
+GENERIC_RESPONSIBLE = ("各", "本", "相关", "有关")
+COUNTY_PREFIX = re.compile(r"^(?:中共)?(\w{1,6}?县)")
+
+
+@dataclass
+class ParsedCatalog:
+    items: list[CatalogItem]
+    warnings: list[str]
 
 
 @dataclass(frozen=True)
@@ -151,7 +163,7 @@ def length_problem(column_name: str, text: str, ref: str) -> str | None:
 def parse_choices(text: str, group: str) -> set[str]:
     flags = set()
     for word in (w.strip("□■√ ") for w in SEPARATORS.split(text)):
-        if not word:
+        if not word or word == PENDING:
             continue
         if word not in CHOICES or CHOICES[word][0] != group:
             raise ValueError(f"“{word}”不是{group}的选项（可写：{CANONICAL[group]}）")
@@ -164,9 +176,25 @@ def parse_channels(text: str) -> str:
     return "、".join(dict.fromkeys(c.strip() for c in chosen if c.strip()))
 
 
-def default_levels(unit_kind: str) -> set[str]:
-    county = unit_kind in (UnitKind.COUNTY_GOVERNMENT, UnitKind.COUNTY_DEPARTMENT)
-    return {"level_county"} if county else {"level_township"}
+def county_unit_names() -> tuple[str, set[str]]:
+    """(this county's name prefix such as 鲁山县, every way a unit of it is written: full name,
+    short name, and the name with the county written as 县 or left out)."""
+    units = list(Unit.objects.filter(is_active=True).values_list("name", "short_name"))
+    prefixes = [m.group(1) for name, _short in units if (m := COUNTY_PREFIX.match(name))]
+    county = max(set(prefixes), key=prefixes.count) if prefixes else ""
+    names: set[str] = set()
+    for name, short in units:
+        names |= {name, short, *(name.replace(county, w) for w in ("县", "") if county)}
+    return county, names - {""}
+
+
+def names_county_unit(text: str, county: str, names: set[str]) -> bool:
+    """True when some part of a 公开主体 cell is a unit of this county (or 各乡镇, 本单位 …)."""
+    for part in (p.strip() for p in RESPONSIBLE_SEPARATORS.split(text)):
+        written = part.replace(county, "县") if county else part
+        if part and (part in names or written in names or part.startswith(GENERIC_RESPONSIBLE)):
+            return True
+    return False
 
 
 def check_columns(columns: list[Column]) -> None:
@@ -178,36 +206,49 @@ def check_columns(columns: list[Column]) -> None:
         raise ImportRejected(["表头缺少“一级事项”列。"])
 
 
-def catalog_items_from_file(name: str, content: bytes, *, unit_kind: str) -> list[CatalogItem]:
+def catalog_items_from_file(name: str, content: bytes) -> ParsedCatalog:
     rows = list(read_rows(name, content))
     header_end, columns = find_header(rows)
     check_columns(columns)
+    county, unit_names = county_unit_names()
+    present = {c.group or c.name for c in columns}
     items: list[CatalogItem] = []
     errors: list[str] = []
+    warnings = [WARNING_NO_COLUMN.format(group=group) for group in GROUPS if group not in present]
     carried = {"group_number": "", "level1": ""}
     for offset, row in enumerate(rows[header_end + 1 :], start=header_end + 2):
         if all(is_blank(cell) for cell in row):
             continue
-        item, problems = parse_row(row, offset, columns, carried, unit_kind)
-        if problems:
-            errors += [f"第 {offset} 行：{p}" for p in problems]
-        else:
+        item, problems, notes = parse_row(row, offset, columns, carried)
+        errors += [f"第 {offset} 行：{p}" for p in problems]
+        if item is not None:
             items.append(item)
+            warnings += notes
+            if item.responsible and not names_county_unit(item.responsible, county, unit_names):
+                ref = cell_ref(offset, next(c.index for c in columns if c.name == "公开主体"))
+                warnings.append(WARNING_FOREIGN_UNIT.format(row=offset, ref=ref, text=item.responsible))
     if errors:
         raise ImportRejected(errors)
     if not items:
         raise ImportRejected(["文件中没有事项行。"])
-    return items
+    return ParsedCatalog(items, warnings)
+
+
+def group_ref(number: int, columns: list[Column], group: str) -> str:
+    """The cell of a group (I2), or the range of its tick columns (I4:J4)."""
+    indexes = [c.index for c in columns if group in (c.name, c.group)]
+    first, last = cell_ref(number, min(indexes)), cell_ref(number, max(indexes))
+    return first if first == last else f"{first}:{last}"
 
 
 def parse_row(
-    row: list[object], number: int, columns: list[Column], carried: dict, unit_kind: str
-) -> tuple[CatalogItem | None, list[str]]:
+    row: list[object], number: int, columns: list[Column], carried: dict
+) -> tuple[CatalogItem | None, list[str], list[str]]:
+    """(the item or None, errors, warnings) of one row."""
     values: dict[str, object] = {}
     flags: dict[str, set[str]] = {group: set() for group in GROUPS}
     seen_groups: set[str] = set()
     problems: list[str] = []
-    unreadable: set[str] = set()
     for column in columns:
         raw = row[column.index] if column.index < len(row) else None
         text = "" if is_blank(raw) else str(raw).strip()
@@ -227,11 +268,9 @@ def parse_row(
             values[TEXT_COLUMNS[column.name]] = text
         elif column.name == "公开时限":
             try:
-                limit = parse_time_limit(text)
+                values.update(time_limit_text=text, time_limits=parse_time_limits(text))
             except ValueError as error:
                 problems.append(f"“公开时限”（{ref}）：{error}")
-                continue
-            values.update(time_limit_text=text, time_limit_kind=limit.kind, time_limit_days=limit.days)
         elif column.name == "公开渠道和载体":
             values["channels"] = parse_channels(text)
         elif column.name in GROUPS:
@@ -240,26 +279,29 @@ def parse_row(
                 flags[column.name] |= parse_choices(text, column.name)
             except ValueError as error:
                 problems.append(f"“{column.name}”（{ref}）：{error}")
-                unreadable.add(column.name)
     if not values.get("level1"):
         values["level1"] = carried["level1"]
         values["group_number"] = values.get("group_number") or carried["group_number"]
     carried.update(level1=values["level1"], group_number=values.get("group_number", ""))
     if not values["level1"]:
-        problems.append("“一级事项”为空，且上方没有可沿用的一级事项")
-    if "公开层级" not in seen_groups or not flags["公开层级"]:
-        flags["公开层级"] = flags["公开层级"] or default_levels(unit_kind)
-    for group in ("公开对象", "公开方式"):
-        if group in seen_groups and not flags[group] and group not in unreadable:
-            problems.append(f"“{group}”没有选择任何一项")
-        flags[group] = flags[group] or {GROUP_FLAGS[group][0]}
+        level1 = next((c.index for c in columns if c.name == "一级事项"), 0)
+        problems.append(ERROR_NO_LEVEL1.format(ref=cell_ref(number, level1)))
     if problems:
-        return None, problems
+        return None, problems, []
+    warnings = [
+        WARNING_PENDING.format(row=number, group=group, ref=group_ref(number, columns, group))
+        for group in GROUPS
+        if group in seen_groups and not flags[group]
+    ]
     for group, names in GROUP_FLAGS.items():
         for flag in names:
             values[flag] = flag in flags[group]
-    values.setdefault("time_limit_kind", TimeLimitKind.WORKING_DAYS)
-    return CatalogItem(**values), []
+    return CatalogItem(**values), [], warnings
+
+
+def _ticks(item: CatalogItem, group: str) -> str:
+    """The chosen words of a group; blank when 待补充 (as the file it came from)."""
+    return "" if group in item.pending_fields else item.group_label(group)
 
 
 def item_row(item: CatalogItem) -> list[str]:
@@ -272,9 +314,9 @@ def item_row(item: CatalogItem) -> list[str]:
         item.time_limit_text,
         item.responsible,
         item.channels,
-        item.audience_label,
-        item.mode_label,
-        item.level_label,
+        _ticks(item, "公开对象"),
+        _ticks(item, "公开方式"),
+        _ticks(item, "公开层级"),
     ]
 
 

@@ -1,7 +1,7 @@
 from datetime import date
 
 from catalog.models import Catalog, CatalogItem, Domain, Publication
-from catalog.rules import parse_time_limit
+from catalog.rules import parse_time_limits
 from catalog.seed import seed_domains
 from catalog.services import (
     catalog_items_replace,
@@ -22,14 +22,9 @@ def domain(code: str = "social-assistance") -> Domain:
 def item(
     level1: str, level2: str = "", *, limit: str = "信息形成或者变更之日起20个工作日内", **fields: object
 ) -> CatalogItem:
-    parsed = parse_time_limit(limit)
+    ticks = {"audience_public": True, "mode_proactive": True, "level_county": True}
     return CatalogItem(
-        level1=level1,
-        level2=level2,
-        time_limit_text=limit,
-        time_limit_kind=parsed.kind,
-        time_limit_days=parsed.days,
-        **fields,
+        level1=level1, level2=level2, time_limit_text=limit, time_limits=parse_time_limits(limit), **(ticks | fields)
     )
 
 

@@ -30,11 +30,13 @@ class Command(BaseCommand):
         if too_large:
             raise CommandError(too_large)
         try:
-            draft, items = catalog_import(
+            draft, parsed = catalog_import(
                 unit=target_unit, domain=target_domain, name=file.name, content=file.read_bytes()
             )
         except ImportRejected as rejected:
             raise CommandError("文件未导入：\n" + "\n".join(rejected.errors)) from None
         except ValidationError as error:
             raise CommandError("；".join(error.messages)) from None
-        self.stdout.write(self.style.SUCCESS(f"已导入 {len(items)} 个事项到 {draft}（草稿，提交审核后发布）。"))
+        self.stdout.write(self.style.SUCCESS(f"已导入 {len(parsed.items)} 个事项到 {draft}（草稿，提交审核后发布）。"))
+        for warning in parsed.warnings:
+            self.stdout.write(self.style.WARNING(f"提醒：{warning}"))
