@@ -30,12 +30,15 @@ class Unit(models.Model):
         _("统一社会信用代码"),
         max_length=18,
         blank=True,
+        # A database default too: rows written by older code (and migration tests) stay valid.
+        db_default="",
         validators=[validate_credit_code],
         help_text=_("导入执法决定时按“处罚机关/许可机关统一社会信用代码”匹配本单位。"),
     )
     aliases = models.TextField(
         _("其他名称"),
         blank=True,
+        db_default="",
         help_text=_("每行一个，如更名前的名称；导入执法决定时与全称、简称一样用于匹配本单位。"),
     )
     kind = models.CharField(_("类型"), max_length=32, choices=UnitKind.choices)

@@ -14,19 +14,19 @@ AFTER = [("interpretation", "0003_unknown_dates_and_units")]
 def test_existing_rows_keep_their_dates_and_get_their_history_entry_time():
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
-    old = executor.loader.project_state(BEFORE).apps
-    unit = old.get_model("organizations", "Unit").objects.create(
-        code="u", name="鲁山县民政局", kind="county_department"
-    )
-    document = old.get_model("interpretation", "PolicyDocument").objects.create(
-        unit=unit, kind="other", title="旧文件", body="x", signed_on=date(2020, 3, 1), published_on=date(2020, 3, 2)
-    )
-    entered = datetime(2021, 5, 6, 1, 2, tzinfo=UTC)
-    old.get_model("interpretation", "HistoricalPolicyDocument").objects.create(
-        id=document.id, unit_id=unit.id, kind="other", title="旧文件", body="x", signed_on=date(2020, 3, 1),
-        status="draft", history_date=entered, history_type="+",
-    )  # fmt: skip
     try:
+        old = executor.loader.project_state(BEFORE).apps
+        unit = old.get_model("organizations", "Unit").objects.create(
+            code="u", name="鲁山县民政局", kind="county_department"
+        )
+        document = old.get_model("interpretation", "PolicyDocument").objects.create(
+            unit=unit, kind="other", title="旧文件", body="x", signed_on=date(2020, 3, 1), published_on=date(2020, 3, 2)
+        )
+        entered = datetime(2021, 5, 6, 1, 2, tzinfo=UTC)
+        old.get_model("interpretation", "HistoricalPolicyDocument").objects.create(
+            id=document.id, unit_id=unit.id, kind="other", title="旧文件", body="x", signed_on=date(2020, 3, 1),
+            status="draft", history_date=entered, history_type="+",
+        )  # fmt: skip
         executor = MigrationExecutor(connection)
         executor.migrate(AFTER)
         new = executor.loader.project_state(AFTER).apps
