@@ -16,7 +16,7 @@ from compliance.registry import (
     share_by_unit,
 )
 from decisions import rules
-from decisions.models import MajorDecision
+from decisions.models import Kind, MajorDecision
 
 CLOSE_REMINDER = "decisions.close_reminder"
 FEEDBACK_OVERDUE = "decisions.feedback_overdue"
@@ -65,7 +65,8 @@ def stakeholder_attendance(start: date, end: date) -> dict[int, IndicatorValue]:
     from decisions.selectors import attendance_by_unit
 
     attended = attendance_by_unit(start, end)
-    deciding = set(MajorDecision.objects.filter(year__range=(start.year, end.year)).values_list("unit", flat=True))
+    decisions = MajorDecision.objects.filter(year__range=(start.year, end.year)).exclude(kind=Kind.CATALOG_CALL)
+    deciding = set(decisions.values_list("unit", flat=True))
     return {
         unit: IndicatorValue(numerator=attended.get(unit, 0), denominator=1, met=attended.get(unit, 0) >= 1)
         for unit in deciding | set(attended)

@@ -236,3 +236,23 @@ def test_existing_rows_migrate_as_run_here_with_their_known_dates(unit_a):
     stored = MajorDecision.objects.get(pk=decision.pk)
     assert stored.entered_at == first and stored.report_published_on == date(2025, 10, 10)
     assert not stored.entered_after_fact and stored.kind == Kind.DRAFT and stored.opens_on == date(2025, 9, 1)
+
+
+def test_staff_record_a_report_after_the_fact_leaving_counts_blank(client, unit_a, editor_a):
+    decision = recorded(unit_a, opens_on=date(2020, 11, 1), closes_on=date(2020, 11, 30))
+    client.force_login(editor_a)
+    assert client.get(reverse("admin:decisions_majordecision_change", args=[decision.pk])).status_code == 200
+    url = reverse("admin:decisions_majordecision_feedback", args=[decision.pk])
+    data = {"received": "", "adopted": "", "not_adopted": "", "published_on": "", "main_views": "观点", "reasons": "无"}
+    assert client.post(url, data).status_code == 302
+    stored = MajorDecision.objects.get(pk=decision.pk)
+    assert stored.report_received is None and stored.report_published_on is None and stored.feedback_published_at
+
+
+def test_a_call_for_proposals_is_no_decision_for_the_attendance_rule(unit_a):
+    from decisions.deadlines import stakeholder_attendance
+
+    consultation(unit_a, kind=Kind.CATALOG_CALL, title="", year=2025)
+    assert unit_a.pk not in stakeholder_attendance(date(2025, 7, 1), date(2025, 12, 31))
+    consultation(unit_a, year=2025)
+    assert unit_a.pk in stakeholder_attendance(date(2025, 7, 1), date(2025, 12, 31))
