@@ -13,7 +13,15 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from decisions import rules
 from decisions.deadlines import stakeholder_attendance
-from decisions.models import Comment, CommentStatus, DecisionAttachment, Hearing, MajorDecision, Meeting
+from decisions.models import (
+    Comment,
+    CommentStatus,
+    DecisionAttachment,
+    Hearing,
+    MajorDecision,
+    Meeting,
+    OfflineComments,
+)
 from decisions.public import comment_findings, public_comment_body
 from decisions.services import comment_moderate, decision_mark_decided, decision_prepare, feedback_publish
 from lushan_portal.masking import describe, finding_kinds, masking_warning, scrub_text
@@ -27,6 +35,13 @@ class HearingInline(admin.TabularInline):
     extra = 0
 
 
+class OfflineCommentsInline(admin.TabularInline):
+    """Comments received by letter, fax, phone, e-mail, 座谈会 or 听证会: a count and a summary per channel."""
+
+    model = OfflineComments
+    extra = 0
+
+
 class AttachmentInline(admin.TabularInline):
     model = DecisionAttachment
     extra = 0
@@ -36,8 +51,9 @@ class DecisionForm(forms.ModelForm):
     class Meta:
         model = MajorDecision
         fields = [
-            "unit", "year", "title", "summary", "classified", "draft_text", "explanation", "basis",
-            "how_to_comment", "opens_on", "closes_on", "shortened_reason", "evaluated_on",
+            "unit", "kind", "year", "title", "notice_title", "entered_after_fact", "published_on", "summary",
+            "classified", "draft_text", "explanation", "basis", "how_to_comment", "window_form", "window_wording",
+            "opens_on", "closes_on", "ends_before", "shortened_reason", "evaluated_on",
         ]  # fmt: skip
 
     def _post_clean(self) -> None:
@@ -48,10 +64,18 @@ class DecisionForm(forms.ModelForm):
             self._update_errors(error)
 
 
+NOT_STATED_HELP = _("事后录入的记录：原报告未说明的留空（显示“未说明”）")
+
+
 class FeedbackForm(forms.Form):
-    received = forms.IntegerField(label=_("收到意见数"), min_value=0)
-    adopted = forms.IntegerField(label=_("采纳意见数"), min_value=0)
-    not_adopted = forms.IntegerField(label=_("未采纳意见数"), min_value=0)
+    received = forms.IntegerField(label=_("收到意见数"), min_value=0, required=False, help_text=NOT_STATED_HELP)
+    adopted = forms.IntegerField(label=_("采纳意见数"), min_value=0, required=False, help_text=NOT_STATED_HELP)
+    not_adopted = forms.IntegerField(label=_("未采纳意见数"), min_value=0, required=False, help_text=NOT_STATED_HELP)
+    published_on = forms.DateField(
+        label=_("原报告公布日期"),
+        required=False,
+        help_text=_("仅事后录入：填写原报告日期，不详则留空；本网站公布的取当日"),
+    )
     main_views = forms.CharField(label=_("主要观点"), widget=forms.Textarea(attrs={"rows": 4}))
     reasons = forms.CharField(label=_("未采纳理由"), widget=forms.Textarea(attrs={"rows": 4}))
 
@@ -63,11 +87,14 @@ class DecidedForm(forms.Form):
 @admin.register(MajorDecision)
 class MajorDecisionAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
     form = DecisionForm
-    list_display = ("title", "unit", "year", "stage_label", "opens_on", "closes_on", "window_days", "classified")
-    list_filter = ("year", "classified")
-    search_fields = ("title",)
+    list_display = (
+        "__str__", "kind", "unit", "year", "stage_label", "opens_on", "closes_on", "window_days", "entered_after_fact",
+    )  # fmt: skip
+    list_filter = ("year", "kind", "entered_after_fact", "classified")
+    search_fields = ("title", "notice_title")
     list_select_related = ("unit",)
-    inlines = [HearingInline, AttachmentInline]
+    readonly_fields = ("entered_at",)
+    inlines = [HearingInline, OfflineCommentsInline, AttachmentInline]
     change_form_template = "admin/decisions/majordecision/change_form.html"
 
     @admin.display(description=_("状态"))

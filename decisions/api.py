@@ -8,10 +8,10 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from decisions import rules
-from decisions.models import Comment, CommentStatus, MajorDecision, Stage
+from decisions.models import Comment, CommentStatus, MajorDecision, OfflineComments, Stage
 from decisions.public import public_comment_body
 from decisions.rules import MAX_COMMENT_LENGTH
-from decisions.services import ERROR_NOT_OPEN, ERROR_RATE, comment_submit
+from decisions.services import ERROR_NOT_OPEN, ERROR_RATE, accepts_comments, comment_submit
 from lushan_portal.clients import client_address
 from lushan_portal.filters import IdFilter, YearFilter
 
@@ -22,30 +22,42 @@ RATE_REFUSAL = ERROR_RATE % {"minutes": rules.RATE_WINDOW_SECONDS // 60}
 
 
 class FeedbackReportSerializer(serializers.Serializer):
-    received = serializers.IntegerField()
-    adopted = serializers.IntegerField()
-    not_adopted = serializers.IntegerField()
+    received = serializers.IntegerField(allow_null=True, help_text="null：原报告未说明")
+    adopted = serializers.IntegerField(allow_null=True, help_text="null：原报告未说明")
+    not_adopted = serializers.IntegerField(allow_null=True, help_text="null：原报告未说明")
     main_views = serializers.CharField()
     reasons_not_adopted = serializers.CharField()
-    published_at = serializers.DateTimeField()
+    published_on = serializers.DateField(allow_null=True, help_text="原报告公布日期；null：日期不详")
+    entered_at = serializers.DateTimeField(help_text="录入本网站的时间")
+
+
+class OfflineCommentsSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = OfflineComments
+        fields = ["channel", "count", "summary"]
 
 
 # A classified entry shows only that it exists: these keys are there, and null.
-HIDDEN_WHEN_CLASSIFIED = [
-    "title", "summary", "draft_text", "explanation", "basis", "opens_on", "closes_on", "shortened_reason",
-    "decided_on", "feedback_report",
+HIDDEN_FIELDS = [
+    "kind", "title", "summary", "draft_text", "explanation", "basis", "entered_after_fact", "published_on",
+    "entered_at", "window_form", "window_wording", "opens_on", "closes_on", "ends_before", "shortened_reason",
+    "decided_on",
 ]  # fmt: skip
+HIDDEN_COMPUTED = ["heading", "window_text", "offline_comments", "feedback_report"]
 
 
 class DecisionSerializer(serializers.ModelSerializer):
     unit = serializers.SlugRelatedField(slug_field="code", read_only=True)
     stage = serializers.SerializerMethodField()
+    heading = serializers.CharField(allow_null=True, read_only=True, help_text="公告标题")
+    window_text = serializers.CharField(allow_null=True, read_only=True, help_text="征求意见期限（照录原文）")
+    offline_comments = OfflineCommentsSerializer(many=True, read_only=True, allow_null=True)
     feedback_report = serializers.SerializerMethodField()
 
     class Meta:
         model = MajorDecision
-        fields = ["id", "unit", "year", *HIDDEN_WHEN_CLASSIFIED[:-1], "stage", "feedback_report"]
-        extra_kwargs = {name: {"allow_null": True} for name in HIDDEN_WHEN_CLASSIFIED[:-1]}
+        fields = ["id", "unit", "year", *HIDDEN_FIELDS, *HIDDEN_COMPUTED[:-1], "stage", "feedback_report"]
+        extra_kwargs = {name: {"allow_null": True} for name in HIDDEN_FIELDS}
 
     @extend_schema_field(serializers.ChoiceField(choices=Stage.choices))
     def get_stage(self, decision: MajorDecision) -> str:
@@ -61,7 +73,8 @@ class DecisionSerializer(serializers.ModelSerializer):
             "not_adopted": decision.report_not_adopted,
             "main_views": decision.report_main_views,
             "reasons_not_adopted": decision.report_reasons,
-            "published_at": decision.feedback_published_at,
+            "published_on": decision.report_published_on,
+            "entered_at": decision.feedback_published_at,
         }
 
     def to_representation(self, decision: MajorDecision) -> dict:
@@ -108,7 +121,7 @@ class CommentFilter(django_filters.FilterSet):
 class MajorDecisionViewSet(viewsets.ReadOnlyModelViewSet):
     """The major-decision catalogs; classified entries show only that they exist."""
 
-    queryset = MajorDecision.objects.select_related("unit").order_by("-year", "id")
+    queryset = MajorDecision.objects.select_related("unit").prefetch_related("offline_comments").order_by("-year", "id")
     serializer_class = DecisionSerializer
     filterset_class = DecisionFilter
 
@@ -128,7 +141,7 @@ class MajorDecisionViewSet(viewsets.ReadOnlyModelViewSet):
         decision = MajorDecision.objects.filter(pk=pk if str(pk).isdigit() else None, classified=False).first()
         if decision is None:
             return Response({"detail": NOT_FOUND}, status=status.HTTP_404_NOT_FOUND)
-        if not rules.is_open(decision.opens_on, decision.closes_on):
+        if not accepts_comments(decision):
             return Response({"detail": ERROR_NOT_OPEN}, status=status.HTTP_409_CONFLICT)
         try:
             comment_submit(

@@ -6,18 +6,19 @@ class DecisionsConfig(AppConfig):
     name = "decisions"
     verbose_name = _("重大行政决策")
 
-    _editable = ["majordecision", "decisionattachment", "hearing", "meeting"]
+    _editable = ["majordecision", "decisionattachment", "hearing", "meeting", "offlinecomments"]
     role_permissions = {
         "editor": [f"{action}_{model}" for model in _editable for action in ("view", "add", "change")]
-        + ["view_comment", "change_comment", "delete_decisionattachment", "delete_hearing"],
+        + ["view_comment", "change_comment", "delete_decisionattachment", "delete_hearing", "delete_offlinecomments"],
         "reviewer": ["view_majordecision", "view_comment", "view_meeting"],
-        "supervisor": ["view_majordecision", "view_comment", "view_meeting", "view_hearing"],
+        "supervisor": ["view_majordecision", "view_comment", "view_meeting", "view_hearing", "view_offlinecomments"],
     }
 
     def ready(self) -> None:
-        from decisions.deadlines import register_indicators, register_rules
+        from decisions.deadlines import register_incomplete_records, register_indicators, register_rules
         from decisions.pages import register_pages
 
         register_rules()
         register_indicators()
+        register_incomplete_records()
         register_pages()

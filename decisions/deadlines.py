@@ -7,14 +7,16 @@ from django.utils.translation import gettext_lazy as _
 
 from compliance.registry import (
     DeadlineRule,
+    IncompleteRecords,
     Indicator,
     IndicatorValue,
+    register_incomplete,
     register_indicator,
     register_rule,
     share_by_unit,
 )
 from decisions import rules
-from decisions.models import MajorDecision
+from decisions.models import Kind, MajorDecision
 
 CLOSE_REMINDER = "decisions.close_reminder"
 FEEDBACK_OVERDUE = "decisions.feedback_overdue"
@@ -23,17 +25,23 @@ ATTENDANCE = "decisions.stakeholder_attendance"
 
 
 def consultations() -> QuerySet:
+    """Consultations with both dates known (run here, or recorded after the fact)."""
     return MajorDecision.objects.filter(classified=False, opens_on__isnull=False, closes_on__isnull=False)
+
+
+def run_here() -> QuerySet:
+    """Consultations this portal ran: the ones with a report deadline to watch."""
+    return consultations().filter(entered_after_fact=False)
 
 
 def closing_soon(today: date) -> QuerySet:
     """Open windows within 3 days of their close: the unit is reminded to prepare the report."""
     reminder = timedelta(days=rules.CLOSE_REMINDER_DAYS)
-    return consultations().filter(opens_on__lte=today, closes_on__gte=today, closes_on__lte=today + reminder)
+    return run_here().filter(opens_on__lte=today, closes_on__gte=today, closes_on__lte=today + reminder)
 
 
 def awaiting_feedback() -> QuerySet:
-    return consultations().filter(feedback_published_at__isnull=True)
+    return run_here().filter(feedback_published_at__isnull=True)
 
 
 def feedback_overdue(today: date) -> QuerySet:
@@ -41,7 +49,7 @@ def feedback_overdue(today: date) -> QuerySet:
 
 
 def shortened_windows(today: date) -> QuerySet:
-    """Windows under 30 days (allowed with a reason, but flagged to supervisors)."""
+    """Windows under 30 days (allowed with a reason, 原文未说明 included, but flagged to supervisors)."""
     return consultations().filter(closes_on__lt=F("opens_on") + timedelta(days=rules.MIN_COMMENT_DAYS - 1))
 
 
@@ -57,7 +65,8 @@ def stakeholder_attendance(start: date, end: date) -> dict[int, IndicatorValue]:
     from decisions.selectors import attendance_by_unit
 
     attended = attendance_by_unit(start, end)
-    deciding = set(MajorDecision.objects.filter(year__range=(start.year, end.year)).values_list("unit", flat=True))
+    decisions = MajorDecision.objects.filter(year__range=(start.year, end.year)).exclude(kind=Kind.CATALOG_CALL)
+    deciding = set(decisions.values_list("unit", flat=True))
     return {
         unit: IndicatorValue(numerator=attended.get(unit, 0), denominator=1, met=attended.get(unit, 0) >= 1)
         for unit in deciding | set(attended)
@@ -144,5 +153,79 @@ def register_indicators() -> None:
             target="100%",
             compute=reports_published,
             offending=reports_missing,
+        )
+    )
+
+
+REPORT_COUNTS = "decisions.report_counts_not_stated"
+
+
+def _counts_not_stated() -> Q:
+    return Q(report_received__isnull=True) | Q(report_adopted__isnull=True) | Q(report_not_adopted__isnull=True)
+
+
+def reports_counts_not_stated(start: date, end: date) -> dict[int, IndicatorValue]:
+    """Published reports (consultations closed in the period) whose counts the report does not state."""
+    published = consultations().filter(closes_on__range=(start, end), feedback_published_at__isnull=False)
+    rows = share_by_unit(published, _counts_not_stated())
+    return {unit: IndicatorValue(v.numerator, v.denominator, v.numerator == 0) for unit, v in rows.items()}
+
+
+def reports_without_counts(unit_id: int, start: date, end: date) -> QuerySet:
+    published = consultations().filter(unit=unit_id, closes_on__range=(start, end), feedback_published_at__isnull=False)
+    return published.filter(_counts_not_stated())
+
+
+INCOMPLETE = "decisions.unknown_fields"
+
+_UNKNOWN_LABELS = [
+    ("published_on", _("公告发布日期不详")),
+    ("opens_on", _("征求意见开始日期不详")),
+    ("closes_on", _("征求意见截止日期不详")),
+]
+_REPORT_LABELS = [
+    ("report_published_on", _("采纳情况公布日期不详")),
+    ("report_received", _("收到意见数未说明")),
+    ("report_adopted", _("采纳意见数未说明")),
+    ("report_not_adopted", _("未采纳意见数未说明")),
+]
+
+
+def incomplete_decisions() -> QuerySet:
+    """Consultations recorded after the fact with a date or a report count unknown. One query."""
+    unknown = Q()
+    for field, _label in _UNKNOWN_LABELS:
+        unknown |= Q(**{f"{field}__isnull": True})
+    report_unknown = Q()
+    for field, _label in _REPORT_LABELS:
+        report_unknown |= Q(**{f"{field}__isnull": True})
+    recorded = MajorDecision.objects.filter(classified=False, entered_after_fact=True)
+    return recorded.filter(unknown | (Q(feedback_published_at__isnull=False) & report_unknown))
+
+
+def missing_fields(decision: MajorDecision) -> list[str]:
+    labels = [str(label) for field, label in _UNKNOWN_LABELS if getattr(decision, field) is None]
+    if decision.feedback_published_at is not None:
+        labels += [str(label) for field, label in _REPORT_LABELS if getattr(decision, field) is None]
+    return labels
+
+
+def register_incomplete_records() -> None:
+    register_incomplete(
+        IncompleteRecords(
+            code=INCOMPLETE,
+            title=_("重大行政决策征求意见（事后录入）：日期不详或数量未说明"),
+            records=incomplete_decisions,
+            missing=missing_fields,
+        )
+    )
+    register_indicator(
+        Indicator(
+            code=REPORT_COUNTS,
+            title=_("意见采纳情况已公布，但未说明意见数量"),
+            target="0",
+            compute=reports_counts_not_stated,
+            offending=reports_without_counts,
+            percent=False,
         )
     )

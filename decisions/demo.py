@@ -1,11 +1,13 @@
 """Demo: this year's major-decision catalog, an open consultation, a closed one with its
-report, a classified entry, comments in every moderation state, and meetings."""
+report, a classified entry, comments in every moderation state, and meetings; a consultation
+entered after the fact (start date and report counts unknown, comments by letter and at a
+座谈会) and a call for proposals for next year's catalog."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.utils import timezone
 
-from decisions.models import Comment, CommentStatus, MajorDecision, Meeting
+from decisions.models import Channel, Comment, CommentStatus, Kind, MajorDecision, Meeting, OfflineComments, WindowForm
 from decisions.services import decision_save, feedback_publish, fingerprint
 from organizations.models import Unit
 
@@ -29,7 +31,7 @@ def seed(log: callable) -> None:
     year = today.year
 
     def decision(unit: str, title: str, **fields: object) -> MajorDecision:
-        return decision_save(decision=MajorDecision(unit=units[unit], year=year, title=title, **fields))
+        return decision_save(decision=MajorDecision(unit=units[unit], title=title, **{"year": year, **fields}))
 
     open_now = decision(
         "housing",
@@ -83,8 +85,47 @@ def seed(log: callable) -> None:
     decision("county-gov", "鲁山县某涉密事项", classified=True)
     decision("county-gov", "鲁山县城区供水价格调整方案", summary="拟于下半年征求意见。")
 
+    recorded(units["housing"])
+    decision(
+        "county-gov",
+        "",
+        kind=Kind.CATALOG_CALL,
+        year=year + 1,
+        window_form=WindowForm.FROM_PUBLICATION,
+        published_on=today - timedelta(days=5),
+        closes_on=today + timedelta(days=30),
+        how_to_comment="可通过本页或信函提出建议。",
+    )
+
     Meeting.objects.create(
         unit=units["housing"], held_on=today - timedelta(days=20), subject="老旧小区改造方案", stakeholders=3, media=2
     )
     Meeting.objects.create(unit=units["education"], held_on=today - timedelta(days=200), subject="布局调整", experts=2)
     log(f"重大行政决策：新建 {MajorDecision.objects.count()} 项，意见 {Comment.objects.count()} 条")
+
+
+def recorded(unit: Unit) -> None:
+    """A real 2020 notice entered after the fact: "2020年11月28日前", the start and report counts unknown."""
+    old = decision_save(
+        decision=MajorDecision(
+            unit=unit,
+            year=2020,
+            title="《阳光大街中修道路工程设计方案》",
+            entered_after_fact=True,
+            window_form=WindowForm.BEFORE,
+            window_wording="2020年11月28日前",
+            ends_before=date(2020, 11, 28),
+            how_to_comment="信函寄至县住房和城乡建设局；或参加座谈会。",
+        )
+    )
+    OfflineComments.objects.create(decision=old, channel=Channel.LETTER, count=2, summary="建议夜间施工减少噪声。")
+    OfflineComments.objects.create(decision=old, channel=Channel.SYMPOSIUM, count=5, summary="沿街商户希望分段施工。")
+    feedback_publish(
+        decision=old,
+        received=None,
+        adopted=None,
+        not_adopted=None,
+        main_views="分段施工。",
+        reasons="",
+        published_on=None,
+    )

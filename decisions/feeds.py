@@ -4,6 +4,16 @@ from django.utils.feedgenerator import Atom1Feed
 
 from decisions.models import MajorDecision
 from decisions.selectors import public_consultations
+from decisions.wording import DATE_UNKNOWN, NOT_STATED, report_title
+
+
+def _day(day) -> str:
+    return f"{day:%Y-%m-%d}" if day else DATE_UNKNOWN
+
+
+def _count(count: int | None) -> str:
+    return NOT_STATED if count is None else f"{count} 条"
+
 
 FEED_SIZE = 50
 
@@ -16,13 +26,13 @@ class ConsultationFeed(Feed):
         return f"{settings.PORTAL_NAME} · 征求意见"
 
     def items(self) -> list[MajorDecision]:
-        return list(public_consultations().order_by("-opens_on", "-id")[:FEED_SIZE])
+        return list(public_consultations().order_by("-entered_at", "-id")[:FEED_SIZE])
 
     def item_title(self, item: MajorDecision) -> str:
-        return f"关于《{item.title}》公开征求意见"
+        return item.heading
 
     def item_description(self, item: MajorDecision) -> str:
-        return f"{item.unit.name} · 征求意见 {item.opens_on:%Y-%m-%d} 至 {item.closes_on:%Y-%m-%d}"
+        return f"{item.unit.name} · 征求意见 {_day(item.opens_on)} 至 {_day(item.closes_on)}（{item.window_text}）"
 
 
 class ReportFeed(Feed):
@@ -37,10 +47,10 @@ class ReportFeed(Feed):
         return list(published.order_by("-feedback_published_at")[:FEED_SIZE])
 
     def item_title(self, item: MajorDecision) -> str:
-        return f"《{item.title}》征求意见采纳情况"
+        return report_title(item.kind, item.title, item.heading)
 
     def item_description(self, item: MajorDecision) -> str:
-        return f"收到意见 {item.report_received} 条，采纳 {item.report_adopted} 条"
+        return f"收到意见 {_count(item.report_received)}，采纳 {_count(item.report_adopted)}"
 
 
 class ConsultationAtomFeed(ConsultationFeed):

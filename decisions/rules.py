@@ -30,6 +30,16 @@ def window_days(opens_on: date, closes_on: date) -> int:
     return (closes_on - opens_on).days + 1
 
 
+def last_day_before(stated: date) -> date:
+    """ "11月28日前": comments are taken until the end of 27 November."""
+    return stated - timedelta(days=1)
+
+
+def is_short(opens_on: date, closes_on: date) -> bool:
+    """Calendar days, inclusive: holidays inside the window count like any other day."""
+    return window_days(opens_on, closes_on) < MIN_COMMENT_DAYS
+
+
 def closing_moment(closes_on: date) -> datetime:
     """The first instant comments are no longer accepted: midnight after the last day, county time."""
     return timezone.make_aware(datetime.combine(closes_on + timedelta(days=1), time.min))

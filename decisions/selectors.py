@@ -1,31 +1,49 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Min, Q, QuerySet
+from django.db.models import Count, F, IntegerField, Min, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from decisions.models import Comment, CommentStatus, MajorDecision, Meeting
+from decisions.models import Comment, CommentStatus, Kind, MajorDecision, Meeting, OfflineComments
 from decisions.public import public_comment_body
 from decisions.rules import closing_moment
 
 
+def _offline_total() -> Coalesce:
+    per_decision = OfflineComments.objects.filter(decision=OuterRef("pk")).order_by().values("decision")
+    total = per_decision.annotate(n=Sum("count")).values("n")
+    return Coalesce(Subquery(total, output_field=IntegerField()), 0)
+
+
 def public_consultations() -> QuerySet:
-    """Decisions put out for comment (not classified), with their comment counts."""
+    """Consultations (not classified): run here and opened, or recorded after the fact (dates may be
+    unknown); with their comment counts, online and offline ("收到意见 n 条" counts both)."""
+    here = Q(entered_after_fact=False, opens_on__isnull=False, closes_on__isnull=False)
     return (
-        MajorDecision.objects.filter(classified=False, opens_on__isnull=False, opens_on__lte=timezone.localdate())
+        MajorDecision.objects.filter(classified=False)
+        .filter(Q(here, opens_on__lte=timezone.localdate()) | Q(entered_after_fact=True))
         .select_related("unit")
         .annotate(
-            received=Count("comments"),
+            received_online=Count("comments"),
+            received_offline=_offline_total(),
             published=Count("comments", filter=Q(comments__status=CommentStatus.APPROVED)),
         )
+        .annotate(received=F("received_online") + F("received_offline"))
     )
 
 
 def consultations_open_then_closed() -> tuple[list[MajorDecision], list[MajorDecision]]:
+    """Open (run here, window not over) by close; then the rest, latest close first, unknown last."""
     now = timezone.now()
     rows = list(public_consultations().order_by("closes_on", "id"))
-    open_now = [d for d in rows if now < closing_moment(d.closes_on)]
-    closed = sorted((d for d in rows if now >= closing_moment(d.closes_on)), key=lambda d: d.closes_on, reverse=True)
+
+    def is_open(d: MajorDecision) -> bool:
+        return not d.entered_after_fact and now < closing_moment(d.closes_on)
+
+    open_now = [d for d in rows if is_open(d)]
+    closed = [d for d in rows if not is_open(d)]
+    closed.sort(key=lambda d: (d.closes_on is not None, d.closes_on), reverse=True)
     return open_now, closed
 
 
@@ -50,8 +68,13 @@ def published_comment_groups(decision: MajorDecision) -> list[CommentGroup]:
     return [CommentGroup(body=bodies[g["first_id"]], count=g["count"], first_at=g["first_at"]) for g in groups]
 
 
-def year_catalog(year: int) -> QuerySet:
-    return MajorDecision.objects.filter(year=year).select_related("unit").order_by("unit__sort_order", "id")
+def year_catalog(year: int) -> tuple[list[MajorDecision], list[MajorDecision]]:
+    """The year's decision items, then the calls for proposals that fed it (not items of the
+    catalog; classified calls left out). One query."""
+    rows = MajorDecision.objects.filter(year=year).select_related("unit").order_by("unit__sort_order", "id")
+    items = [row for row in rows if row.kind != Kind.CATALOG_CALL]
+    calls = [row for row in rows if row.kind == Kind.CATALOG_CALL and not row.classified]
+    return items, calls
 
 
 def attendance_by_unit(start: date, end: date) -> dict[int, int]:

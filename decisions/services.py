@@ -4,7 +4,7 @@ import hashlib
 import logging
 import re
 import unicodedata
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -15,8 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from decisions import rules
-from decisions.models import Comment, CommentStatus, MajorDecision
+from decisions.models import Comment, CommentStatus, Kind, MajorDecision, WindowForm
 from decisions.public import public_comment_body
+from decisions.wording import REASON_NOT_STATED
 from lushan_portal.cache import cache_available
 from lushan_portal.crypto import keyed_hash
 from organizations.scoping import can_write_unit
@@ -26,13 +27,26 @@ logger = logging.getLogger(__name__)
 ERROR_NOT_EDITOR = "只有决策单位的工作人员可以管理该决策事项。"
 ERROR_WINDOW_ORDER = "征求意见截止日期不能早于开始日期。"
 ERROR_WINDOW_SHORT = "征求意见期限一般不少于%(days)d日；少于%(days)d日须填写缩短期限的理由。"
+ERROR_WINDOW_SHORT_RECORDED = (
+    "征求意见期限少于%(days)d日，须填写缩短期限的理由；原公告未说明理由的，填写“" + REASON_NOT_STATED + "”。"
+)
+ERROR_REASON_NOT_STATED_HERE = "在本网站征求意见的，须说明缩短期限的理由（“" + REASON_NOT_STATED + "”仅用于事后录入）。"
 ERROR_WINDOW_PARTIAL = "征求意见开始和截止日期须同时填写。"
+ERROR_PUBLISHED_REQUIRED = "“即日起”的开始日期即公告发布日期，请填写公告发布日期。"
+ERROR_ENDS_BEFORE_REQUIRED = "期限表述为“某日前”的，请填写原文中的日期。"
+ERROR_NO_SUBJECT = "请填写决策事项（或公告标题）。"
+ERROR_FUTURE = "原公告的日期不能晚于今天。"
+ERROR_NOT_HERE = "该事项未在本网站征求意见，不能在此提交意见。"
+ERROR_REPORT_COUNTS = "在本网站征求意见的，须填写收到、采纳和未采纳意见数。"
+ERROR_REPORT_BEFORE_CLOSE = "采纳情况公布日期不能早于征求意见截止日期。"
 ERROR_CLASSIFIED = "涉密事项不公开征求意见，不能设置征求意见期限。"
 ERROR_NOT_OPEN = "该决策事项当前不在征求意见期内，意见未提交。"
 ERROR_RATE = "提交过于频繁，请%(minutes)d分钟后再试。"
 ERROR_EMPTY = "请填写意见内容。"
 ERROR_TOO_LONG = "意见不能超过%(length)d字。"
-ERROR_REPORT_RECEIVED = "收到意见数（%(given)s）与系统记录的意见数（%(actual)s）不一致。"
+ERROR_REPORT_RECEIVED = (
+    "收到意见数（%(given)s）与系统记录的意见数（%(actual)s：网上 %(online)s 条，其他渠道 %(offline)s 条）不一致。"
+)
 ERROR_REPORT_SUM = "采纳数与未采纳数之和不能超过收到的意见数。"
 ERROR_REPORT_TIMING = "征求意见结束后才能公布意见采纳情况。"
 ERROR_REPORT_PENDING = "还有待审核的意见，请先审核。"
@@ -45,22 +59,62 @@ def require_editor(user: AbstractBaseUser | None, decision: MajorDecision) -> No
         raise PermissionDenied(_(ERROR_NOT_EDITOR))
 
 
+def _derive_window(decision: MajorDecision) -> None:
+    """The first and last days follow the notice's wording: 即日起 = the publication date, 某日前 = the day before."""
+    if decision.window_form == WindowForm.FROM_PUBLICATION:
+        decision.opens_on = decision.published_on
+    if decision.window_form == WindowForm.BEFORE:
+        decision.closes_on = rules.last_day_before(decision.ends_before) if decision.ends_before else None
+    else:
+        decision.ends_before = None
+
+
+def _window_errors(decision: MajorDecision) -> dict[str, str]:
+    opens, closes, recorded = decision.opens_on, decision.closes_on, decision.entered_after_fact
+    if decision.classified:
+        return {"opens_on": _(ERROR_CLASSIFIED)} if opens or closes or recorded else {}
+    if not recorded and decision.window_form == WindowForm.FROM_PUBLICATION and not decision.published_on:
+        return {"published_on": _(ERROR_PUBLISHED_REQUIRED)}
+    if not recorded and decision.window_form == WindowForm.BEFORE and not decision.ends_before:
+        return {"ends_before": _(ERROR_ENDS_BEFORE_REQUIRED)}
+    if not recorded and bool(opens) != bool(closes):
+        return {"closes_on": _(ERROR_WINDOW_PARTIAL)}
+    if recorded and decision.published_on and decision.published_on > timezone.localdate():
+        return {"published_on": _(ERROR_FUTURE)}
+    if not (opens and closes):
+        return {}
+    if closes < opens:
+        return {"closes_on": _(ERROR_WINDOW_ORDER)}
+    reason = decision.shortened_reason.strip()
+    if rules.is_short(opens, closes) and not reason:
+        message = ERROR_WINDOW_SHORT_RECORDED if recorded else ERROR_WINDOW_SHORT
+        return {"shortened_reason": _(message) % {"days": rules.MIN_COMMENT_DAYS}}
+    if rules.is_short(opens, closes) and reason == REASON_NOT_STATED and not recorded:
+        return {"shortened_reason": _(ERROR_REASON_NOT_STATED_HERE)}
+    return {}
+
+
 def decision_prepare(decision: MajorDecision) -> None:
-    """Checks of the window (seed §3(一): at least 30 days) and the derived due date."""
-    errors = {}
-    opens, closes = decision.opens_on, decision.closes_on
-    if decision.classified and (opens or closes):
-        errors["opens_on"] = _(ERROR_CLASSIFIED)
-    elif bool(opens) != bool(closes):
-        errors["closes_on"] = _(ERROR_WINDOW_PARTIAL)
-    elif opens and closes:
-        if closes < opens:
-            errors["closes_on"] = _(ERROR_WINDOW_ORDER)
-        elif rules.window_days(opens, closes) < rules.MIN_COMMENT_DAYS and not decision.shortened_reason.strip():
-            errors["shortened_reason"] = _(ERROR_WINDOW_SHORT) % {"days": rules.MIN_COMMENT_DAYS}
+    """Checks of the title and the window (seed §3(一): at least 30 days) and the derived dates.
+
+    Records entered after the fact may leave any date unknown; a short window stays flagged.
+    """
+    decision.title, decision.notice_title = decision.title.strip(), decision.notice_title.strip()
+    _derive_window(decision)
+    errors = _window_errors(decision)
+    if decision.kind == Kind.DRAFT and not decision.title and not decision.notice_title:
+        errors["title"] = _(ERROR_NO_SUBJECT)
     if errors:
         raise ValidationError(errors)
-    decision.feedback_due = rules.feedback_due(closes) if closes and not decision.classified else None
+    tracked = decision.closes_on and not decision.classified and not decision.entered_after_fact
+    decision.feedback_due = rules.feedback_due(decision.closes_on) if tracked else None
+
+
+def accepts_comments(decision: MajorDecision) -> bool:
+    """Comments are taken here only for consultations run on this portal, while open."""
+    if decision.classified or decision.entered_after_fact:
+        return False
+    return rules.is_open(decision.opens_on, decision.closes_on)
 
 
 @transaction.atomic
@@ -109,7 +163,9 @@ def comment_submit(*, decision_id: object, body: str, name: str = "", contact: s
     if len(body) > rules.MAX_COMMENT_LENGTH:
         raise ValidationError({"body": _(ERROR_TOO_LONG) % {"length": rules.MAX_COMMENT_LENGTH}})
     decision = MajorDecision.objects.filter(pk=decision_id if str(decision_id).isdigit() else None).first()
-    if decision is None or decision.classified or not rules.is_open(decision.opens_on, decision.closes_on):
+    if decision is not None and decision.entered_after_fact:
+        raise ValidationError(_(ERROR_NOT_HERE))
+    if decision is None or not accepts_comments(decision):
         raise ValidationError(_(ERROR_NOT_OPEN))
     if not comment_rate_allows(client):
         raise ValidationError(_(ERROR_RATE) % {"minutes": rules.RATE_WINDOW_SECONDS // 60})
@@ -155,32 +211,61 @@ def comment_moderate(
     return comment
 
 
-@transaction.atomic
-def feedback_publish(
-    *,
-    decision: MajorDecision,
-    received: int,
-    adopted: int,
-    not_adopted: int,
-    main_views: str,
-    reasons: str,
-    by: AbstractBaseUser | None = None,
-) -> MajorDecision:
-    """The feedback report (seed §3(一)): counts must agree with the comments recorded."""
-    decision = MajorDecision.objects.select_for_update().get(pk=decision.pk)
-    require_editor(by, decision)
+def _report_errors_here(decision: MajorDecision, received: int | None) -> None:
+    """Run on this portal: after the close, nothing pending, and received = online + offline comments."""
     if decision.closes_on is None or timezone.now() < rules.closing_moment(decision.closes_on):
         raise ValidationError(_(ERROR_REPORT_TIMING))
     comments = decision.comments.all()
     if comments.filter(status=CommentStatus.PENDING).exists():
         raise ValidationError(_(ERROR_REPORT_PENDING))
-    actual = comments.count()
-    if received != actual:
-        raise ValidationError({"report_received": _(ERROR_REPORT_RECEIVED) % {"given": received, "actual": actual}})
-    if adopted + not_adopted > received:
+    online = comments.count()
+    offline = sum(decision.offline_comments.values_list("count", flat=True))
+    if received != online + offline:
+        values = {"given": received, "actual": online + offline, "online": online, "offline": offline}
+        raise ValidationError({"report_received": _(ERROR_REPORT_RECEIVED) % values})
+
+
+def _report_date_errors(decision: MajorDecision, published_on: date | None) -> None:
+    if published_on is None:
+        return
+    if published_on > timezone.localdate():
+        raise ValidationError({"report_published_on": _(ERROR_FUTURE)})
+    if decision.closes_on and published_on < decision.closes_on:
+        raise ValidationError({"report_published_on": _(ERROR_REPORT_BEFORE_CLOSE)})
+
+
+@transaction.atomic
+def feedback_publish(
+    *,
+    decision: MajorDecision,
+    received: int | None,
+    adopted: int | None,
+    not_adopted: int | None,
+    main_views: str,
+    reasons: str,
+    published_on: date | None = None,
+    by: AbstractBaseUser | None = None,
+) -> MajorDecision:
+    """The feedback report (seed §3(一)).
+
+    Run here: every count is required and must agree with the comments recorded (online and
+    offline); the report is published now. Entered after the fact: any count may be 未说明
+    (None) and the report's own date is the one entered (None: 日期不详), never today.
+    """
+    decision = MajorDecision.objects.select_for_update().get(pk=decision.pk)
+    require_editor(by, decision)
+    if decision.entered_after_fact:
+        _report_date_errors(decision, published_on)
+    else:
+        if None in (received, adopted, not_adopted):
+            raise ValidationError(_(ERROR_REPORT_COUNTS))
+        _report_errors_here(decision, received)
+        published_on = timezone.localdate()
+    if None not in (received, adopted, not_adopted) and adopted + not_adopted > received:
         raise ValidationError({"report_adopted": _(ERROR_REPORT_SUM)})
     decision.report_received, decision.report_adopted, decision.report_not_adopted = received, adopted, not_adopted
     decision.report_main_views, decision.report_reasons = main_views.strip(), reasons.strip()
+    decision.report_published_on = published_on
     decision.feedback_published_at = timezone.now()
     decision.save()
     return decision
@@ -190,7 +275,8 @@ def feedback_publish(
 def decision_mark_decided(*, decision: MajorDecision, decided_on, by: AbstractBaseUser | None = None) -> MajorDecision:
     decision = MajorDecision.objects.select_for_update().get(pk=decision.pk)
     require_editor(by, decision)
-    if not decision.classified and decision.opens_on and decision.feedback_published_at is None:
+    run_here = decision.is_consultation and not decision.entered_after_fact
+    if run_here and decision.feedback_published_at is None:
         raise ValidationError(_(ERROR_DECIDED_EARLY))
     decision.decided_on = decided_on
     decision.save()

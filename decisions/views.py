@@ -1,21 +1,22 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from decisions import rules
+from decisions import rules, wording
 from decisions.forms import CommentForm
-from decisions.models import Stage
+from decisions.models import OfflineComments, Stage
 from decisions.selectors import (
     consultations_open_then_closed,
     public_consultations,
     published_comment_groups,
     year_catalog,
 )
-from decisions.services import comment_submit
+from decisions.services import accepts_comments, comment_submit
 from lushan_portal.clients import client_address
 from lushan_portal.filters import valid_year, year_error
 
@@ -27,12 +28,14 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
     open_now, closed = consultations_open_then_closed()
     today = timezone.localdate()
     rows = [(decision, rules.days_left(decision.closes_on, today)) for decision in open_now]
-    return render(request, "decisions/consultation_list.html", {"open": rows, "closed": closed})
+    context = {"open": rows, "closed": closed, "unknown": wording.DATE_UNKNOWN}
+    return render(request, "decisions/consultation_list.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    decision = get_object_or_404(public_consultations().prefetch_related("attachments", "hearings"), pk=pk)
+    related = ("attachments", "hearings", Prefetch("offline_comments", OfflineComments.objects.order_by("channel")))
+    decision = get_object_or_404(public_consultations().prefetch_related(*related), pk=pk)
     stage = decision.stage()
     form = CommentForm(request.POST or None)
     status = 200
@@ -59,12 +62,15 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "decision": decision,
         "stage": stage,
-        "is_open": stage == Stage.OPEN,
+        "is_open": stage == Stage.OPEN and accepts_comments(decision),
         "days_left": rules.days_left(decision.closes_on) if stage == Stage.OPEN else None,
         "form": form,
         "groups": published_comment_groups(decision),
         "min_days": rules.MIN_COMMENT_DAYS,
         "contact_days": settings.COMMENT_CONTACT_RETENTION_DAYS,
+        "unknown": wording.DATE_UNKNOWN,
+        "not_stated": wording.NOT_STATED,
+        "counts_not_stated": wording.COUNTS_NOT_STATED,
     }
     return render(request, "decisions/consultation_detail.html", context, status=status)
 
@@ -73,5 +79,7 @@ def year_catalog_view(request: HttpRequest, year: int) -> HttpResponse:
     if not valid_year(year):
         return HttpResponseBadRequest(year_error("year"), content_type="text/plain; charset=utf-8")
     now = timezone.now()
-    rows = [(decision, decision.stage(now)) for decision in year_catalog(year)]
-    return render(request, "decisions/year_catalog.html", {"year": year, "rows": rows, "classified": Stage.CLASSIFIED})
+    items, calls = year_catalog(year)
+    rows = [(decision, decision.stage(now)) for decision in items]
+    context = {"year": year, "rows": rows, "calls": calls, "classified": Stage.CLASSIFIED}
+    return render(request, "decisions/year_catalog.html", context)
