@@ -80,6 +80,7 @@ class PolicyDocument(models.Model):
         verbose_name_plural = _("政策文件")
         ordering = NEWEST_FIRST
         indexes = [
+            # Built on PostgreSQL only (lushan_portal.migration_ops): SQLite refuses NULLS LAST here.
             models.Index(*NEWEST_FIRST, condition=Q(status="published"), name="policy_public_idx"),
             models.Index(fields=["unit", "-published_on"], name="policy_unit_idx"),
             # The scan: published documents under 三同步 still waiting for an interpretation.

@@ -5,6 +5,8 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
+from lushan_portal.migration_ops import AddIndexOnPostgreSQL
+
 
 def entered_from_history(apps, schema_editor):
     """Existing rows: the entry time is their first history row, never the time of this migration."""
@@ -233,7 +235,7 @@ class Migration(migrations.Migration):
                 blank=True, help_text="不详时留空，页面显示“日期不详”", null=True, verbose_name="成文日期"
             ),
         ),
-        migrations.AddIndex(
+        AddIndexOnPostgreSQL(
             model_name="policydocument",
             index=models.Index(
                 models.OrderBy(models.F("published_on"), descending=True, nulls_last=True),
