@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -21,6 +23,12 @@ from lushan_portal.clients import client_address
 from lushan_portal.filters import valid_year, year_error
 
 SUBMITTED = "您的意见已提交，审核后将在本页公开（姓名和联系方式不会公开）。"
+SUBMITTED_TAG = "comment-submitted"
+SUBMITTED_ANCHOR = "#submitted"
+REPORT_DUE = "意见采纳情况（收到多少条、采纳哪些、未采纳的理由）将于{date}前在本页公布。"
+REPORT_DUE_LATER = (
+    "征求意见期结束后 {days} 个工作日内，意见采纳情况（收到多少条、采纳哪些、未采纳的理由）将在本页公布。"
+)
 HONEYPOT_REFUSED = "意见未提交。"
 
 
@@ -53,15 +61,21 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 form.add_error(None, error)
                 status = 400
             else:
-                messages.success(request, SUBMITTED)
-                return HttpResponseRedirect(decision.get_absolute_url() + "#comments")
+                messages.success(request, SUBMITTED, extra_tags=SUBMITTED_TAG)
+                return HttpResponseRedirect(decision.get_absolute_url() + SUBMITTED_ANCHOR)
         else:
             if form.is_valid():
                 form.add_error(None, HONEYPOT_REFUSED)
             status = 400
+    submitted = request.method == "GET" and any(
+        SUBMITTED_TAG in message.tags for message in messages.get_messages(request)
+    )
     context = {
         "decision": decision,
         "stage": stage,
+        "submitted": submitted,
+        "submitted_message": SUBMITTED,
+        "report_due": report_due_text(decision.feedback_due, decision.closes_on),
         "is_open": stage == Stage.OPEN and accepts_comments(decision),
         "days_left": rules.days_left(decision.closes_on) if stage == Stage.OPEN else None,
         "form": form,
@@ -73,6 +87,14 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "counts_not_stated": wording.COUNTS_NOT_STATED,
     }
     return render(request, "decisions/consultation_detail.html", context, status=status)
+
+
+def report_due_text(feedback_due: date | None, closes_on: date | None) -> str:
+    """What happens after moderation: when the feedback report is due, as precisely as known."""
+    due = feedback_due or (rules.feedback_due(closes_on) if closes_on else None)
+    if due is None:
+        return REPORT_DUE_LATER.format(days=rules.feedback_working_days())
+    return REPORT_DUE.format(date=f"{due.year}年{due.month}月{due.day}日")
 
 
 def year_catalog_view(request: HttpRequest, year: int) -> HttpResponse:

@@ -237,6 +237,7 @@ if PRODUCTION:
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "lushan_portal.handlers.csrf_failure"  # Chinese, in the site layout
 
 # Celery: Redis as broker when configured; otherwise tasks run in-process (eager).
 CELERY_BROKER_URL = REDIS_URL or "memory://"

@@ -52,7 +52,10 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]
 
+handler400 = "lushan_portal.handlers.bad_request"
+handler403 = "lushan_portal.handlers.permission_denied"
 handler404 = "lushan_portal.handlers.not_found"
+handler500 = "lushan_portal.handlers.server_error"
 
 # Uploaded attachments: served by Django only in development; in production by the proxy.
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -69,3 +69,15 @@ def test_reviewers_and_administrators_need_it(plain_client, reviewer_a, django_u
     auditor = django_user_model.objects.create_user("aud2")
     admin_role_grant(user=auditor, role=AUDITOR)
     assert requires_two_factor(reviewer_a) and requires_two_factor(auditor)
+
+
+def test_pages_showing_a_secret_offer_no_printing(plain_client, supervisor):
+    plain_client.force_login(supervisor)
+    enrol = plain_client.get(reverse("accounts:two_factor")).content.decode()
+    assert "<code>" in enrol and "data-print" not in enrol and "打印" not in enrol
+    device = TOTPDevice.objects.get(user=supervisor, confirmed=False)
+    codes = plain_client.post(reverse("accounts:two_factor"), {"token": f"{totp(device.bin_key):06d}"})
+    html = codes.content.decode()
+    assert len(re.findall(r"<code>(\d{8})</code>", html)) == 10
+    assert "data-print" not in html and "打印" not in html and "请立即抄写" in html
+    assert "data-print" in plain_client.get("/").content.decode()  # other pages keep the button

@@ -27,7 +27,9 @@ def test_comment_moderate_and_see_it(live_server, data, page):
     page.get_by_label("您的意见").fill("建议为老旧小区加装电梯。")
     page.get_by_label("联系方式（选填，不公开）").fill(CONTACT)
     page.get_by_role("button", name="提交意见").click()
-    assert "审核后将在本页公开" in page.get_by_role("status").inner_text()
+    confirmation = page.get_by_role("status")
+    assert "审核后将在本页公开" in confirmation.inner_text() and page.url.endswith("#submitted")
+    assert confirmation.is_visible() and page.get_by_role("button", name="提交意见").count() == 0
 
     page.goto(f"{live_server.url}/admin/login/")
     page.get_by_label("用户名").fill("editor-a")

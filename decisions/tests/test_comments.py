@@ -8,6 +8,7 @@ from django.urls import reverse
 from decisions.models import Comment, CommentStatus
 from decisions.services import comment_moderate
 from decisions.tests.factories import consultation
+from decisions.views import REPORT_DUE, REPORT_DUE_LATER, SUBMITTED, report_due_text
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +40,25 @@ def test_a_comment_awaits_moderation_and_never_shows_name_or_contact(client, uni
     for text in outputs:
         for secret in (NAME, CONTACT):
             assert secret not in text
+
+
+def test_the_confirmation_takes_the_forms_place_and_says_what_happens_next(client, unit_a):
+    decision = consultation(unit_a)
+    response = post(client, decision, body="建议增加停车位。")
+    assert response["Location"] == decision.get_absolute_url() + "#submitted"
+    page = client.get(response["Location"]).content.decode()
+    comments_section = page[page.index('id="comments"') :]
+    assert '<div id="submitted" class="notice" role="status"' in comments_section  # where the form was
+    assert SUBMITTED in comments_section
+    assert REPORT_DUE.format(date="2025年11月20日") in comments_section  # 15 working days after 10-30
+    assert 'name="body"' not in page and "再提交一条意见" in page
+    again = client.get(decision.get_absolute_url()).content.decode()  # the next visit: the form again
+    assert 'name="body"' in again and SUBMITTED not in again
+
+
+def test_the_report_date_is_explained_even_when_no_date_is_known():
+    assert report_due_text(None, None) == REPORT_DUE_LATER.format(days=15)
+    assert report_due_text(date(2025, 12, 1), None) == REPORT_DUE.format(date="2025年12月1日")
 
 
 def test_rejected_comments_never_appear_and_rejection_needs_a_reason(client, unit_a, editor_a):

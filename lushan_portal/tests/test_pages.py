@@ -80,3 +80,14 @@ def test_pages_carry_a_content_security_policy(client, path):
     policy = client.get(path)["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
     assert "frame-ancestors 'none'" in policy
+
+
+def test_the_navigation_shows_who_is_logged_in_and_a_logout(client, editor_a):
+    assert "工作人员登录" in client.get("/").content.decode()
+    client.force_login(editor_a)
+    html = client.get("/").content.decode()
+    assert "工作人员登录" not in html
+    assert f"当前用户：{editor_a.get_username()}" in html and ">管理后台</a>" in html
+    assert f'<form class="nav-logout" method="post" action="{reverse("admin:logout")}">' in html
+    assert client.post(reverse("admin:logout")).status_code == 200
+    assert "工作人员登录" in client.get("/").content.decode()

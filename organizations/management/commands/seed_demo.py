@@ -27,4 +27,4 @@ class Command(BaseCommand):
                 if find_spec(f"{config.name}.demo") is None:
                     continue
                 import_module(f"{config.name}.demo").seed(self.stdout.write)
-        self.stdout.write(self.style.SUCCESS("演示数据已就绪：http://127.0.0.1:8000/  管理后台：/admin/"))
+        self.stdout.write(self.style.SUCCESS("演示数据已就绪。"))
