@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import caches
+from django.test import Client
 from django.urls import reverse
 
 from organizations.seed import seed_units
@@ -80,3 +81,12 @@ def test_pages_carry_a_content_security_policy(client, path):
     policy = client.get(path)["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
     assert "frame-ancestors 'none'" in policy
+
+
+def test_healthz_answers_plain_http_where_other_pages_redirect_to_https(settings):
+    # Production's redirect, with the exemption list exactly as settings.py defines it.
+    settings.SECURE_SSL_REDIRECT = True
+    plain_http = Client()
+    assert plain_http.get("/healthz").status_code in {200, 503}
+    redirect = plain_http.get("/")
+    assert redirect.status_code == 301 and redirect["Location"].startswith("https://")
