@@ -12,6 +12,7 @@ def domains_with_counts() -> QuerySet:
         Domain.objects.filter(is_active=True)
         .select_related("lead_unit")
         .annotate(published_count=Count("catalogs", filter=Q(catalogs__status=CatalogStatus.PUBLISHED)))
+        .order_by(*Domain._meta.ordering)  # an aggregate query drops Meta.ordering
     )
 
 

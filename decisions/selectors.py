@@ -30,6 +30,7 @@ def public_consultations() -> QuerySet:
             published=Count("comments", filter=Q(comments__status=CommentStatus.APPROVED)),
         )
         .annotate(received=F("received_online") + F("received_offline"))
+        .order_by(*MajorDecision._meta.ordering)  # an aggregate query drops Meta.ordering
     )
 
 

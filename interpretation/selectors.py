@@ -21,6 +21,7 @@ def public_documents() -> QuerySet:
             first_interpretation_on=Min("interpretations__published_on", filter=PUBLISHED_INTERPRETATIONS),
             undated_interpretations=Count("interpretations", filter=UNDATED_INTERPRETATIONS),
         )
+        .order_by(*NEWEST_FIRST)  # an aggregate query drops Meta.ordering
     )
 
 

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
@@ -12,6 +13,7 @@ from decisions.api import CommentViewSet, MajorDecisionViewSet
 from enforcement.api import DecisionViewSet
 from interpretation.api import DocumentViewSet, InterpretationViewSet
 from lushan_portal import views
+from lushan_portal.sitemaps import SITEMAPS, robots_txt
 from organizations.api import UnitViewSet
 
 admin.site.site_header = _("%(name)s 管理") % {"name": settings.PORTAL_NAME}
@@ -37,6 +39,8 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
+    path("robots.txt", robots_txt, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("units/", include("organizations.urls")),
     path("", include("catalog.urls")),
     path("", include("interpretation.urls")),

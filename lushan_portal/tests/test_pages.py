@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import caches
+from django.test import Client
 from django.urls import reverse
 
 from organizations.seed import seed_units
@@ -91,3 +92,12 @@ def test_the_navigation_shows_who_is_logged_in_and_a_logout(client, editor_a):
     assert f'<form class="nav-logout" method="post" action="{reverse("admin:logout")}">' in html
     assert client.post(reverse("admin:logout")).status_code == 200
     assert "工作人员登录" in client.get("/").content.decode()
+
+
+def test_healthz_answers_plain_http_where_other_pages_redirect_to_https(settings):
+    # Production's redirect, with the exemption list exactly as settings.py defines it.
+    settings.SECURE_SSL_REDIRECT = True
+    plain_http = Client()
+    assert plain_http.get("/healthz").status_code in {200, 503}
+    redirect = plain_http.get("/")
+    assert redirect.status_code == 301 and redirect["Location"].startswith("https://")
