@@ -125,11 +125,18 @@ def register_indicators() -> None:
         Indicator(
             code=ON_TIME,
             title=_("公开信息按时公开率（目录时限）"),
+            short_title=_("信息按时率"),
             target="100%",
             compute=publications_on_time,
             offending=late_publications,
         )
     )
     register_indicator(
-        Indicator(code=CATALOGS, title=_("标准目录发布（领域数）"), target=_("全部领域"), compute=catalogs_published)
+        Indicator(
+            code=CATALOGS,
+            title=_("标准目录发布（领域数）"),
+            short_title=_("目录发布"),
+            target=_("全部领域"),
+            compute=catalogs_published,
+        )
     )

@@ -9,7 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from compliance.models import Alert, IndicatorWeight, Obligation, ObligationDue
 from compliance.obligations import due_check, obligation_dues_ensure
-from compliance.registry import indicators
+from compliance.registry import indicators, rules
 from organizations.scoping import UnitScopedAdminMixin
 
 
@@ -28,12 +28,27 @@ class OpenFilter(admin.SimpleListFilter):
         return queryset
 
 
+class RuleFilter(admin.SimpleListFilter):
+    """By the rule's Chinese title (the registered rules), not its code."""
+
+    title = _("规则")
+    parameter_name = "rule"
+
+    def lookups(self, request, model_admin):
+        return [(rule.code, rule.title) for rule in rules()]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(rule_code=self.value())
+        return queryset
+
+
 @admin.register(Alert)
 class AlertAdmin(UnitScopedAdminMixin, admin.ModelAdmin):
     """Alerts are raised and resolved by the scans only: read-only here."""
 
     list_display = ("rule_title", "unit", "record_link", "due_date", "raised_at", "resolved_at")
-    list_filter = (OpenFilter, "rule_code", "unit__kind")
+    list_filter = (OpenFilter, RuleFilter, ("unit", admin.RelatedOnlyFieldListFilter), "unit__kind")
     list_select_related = ("unit", "content_type")
     date_hierarchy = "raised_at"
 

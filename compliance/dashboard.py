@@ -108,7 +108,7 @@ def system_alerts() -> QuerySet:
 
 def matrix_table(period: Period, groups: list[tuple[str, list[Row]]]) -> list[list[str]]:
     """The matrix as rows of text (CSV, xlsx, JSON): exactly what the page shows."""
-    header = ["分组", "单位", *[str(i.title) for i in indicators()], "未解除预警", "信息不全的记录", "综合得分"]
+    header = ["分组", "单位", "综合得分", *[str(i.title) for i in indicators()], "未解除预警", "信息不全的记录"]
     table = [header]
     for label, rows in groups:
         for row in rows:
@@ -116,10 +116,10 @@ def matrix_table(period: Period, groups: list[tuple[str, list[Row]]]) -> list[li
                 [
                     label,
                     row.unit.name,
+                    "—" if row.score is None else f"{row.score:g}",
                     *[f"{c.text} {c.state_label}" for c in row.cells],
                     str(row.open_alerts),
                     str(row.incomplete),
-                    "—" if row.score is None else f"{row.score:g}",
                 ]
             )
     return table

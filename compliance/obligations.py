@@ -98,6 +98,7 @@ def register() -> None:
         Indicator(
             code=OBLIGATIONS_MET,
             title=gettext_lazy("工作要点任务完成率"),
+            short_title=gettext_lazy("任务完成率"),
             target="100%",
             compute=obligations_met,
             offending=unfulfilled,

@@ -20,6 +20,9 @@ class DeadlineRule:
         find the years the calendar must cover.
     recompute_due_dates(): stores fresh due dates on open records after the working-day
         calendar changed; returns how many rows it updated.
+    notice: the alert is a reminder or a flag for supervisors (a window closing soon, a
+        shortened window with its reason), not a deadline missed: the dashboard's count of
+        overdue deadlines leaves it out.
     """
 
     code: str
@@ -29,6 +32,7 @@ class DeadlineRule:
     unit_field: str | None = "unit_id"
     open_deadlines: Callable[[], QuerySet] | None = None
     recompute_due_dates: Callable[[], int] | None = None
+    notice: bool = False
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,8 @@ class Indicator:
     offending(unit_id, start, end): the records that keep the unit from meeting the target
     (the dashboard's drill-down), or None when the indicator has no records to list.
     percent: the value reads as numerator/denominator in %; otherwise as a count.
+    short_title: the matrix's column label (at most 6 characters); the full title is shown
+        on hover and in the legend. Defaults to the title.
     """
 
     code: str
@@ -55,6 +61,11 @@ class Indicator:
     compute: Callable[[date, date], dict[int, IndicatorValue]]
     offending: Callable[[int, date, date], QuerySet] | None = None
     percent: bool = True
+    short_title: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.short_title:
+            object.__setattr__(self, "short_title", self.title)
 
 
 def share_by_unit(queryset: QuerySet, ok: Q, unit_field: str = "unit") -> dict[int, IndicatorValue]:
@@ -89,6 +100,11 @@ def rules() -> list[DeadlineRule]:
 
 def rule(code: str) -> DeadlineRule | None:
     return _rules.get(code)
+
+
+def notice_codes() -> list[str]:
+    """Codes of the rules whose alerts are reminders or flags, not deadlines missed."""
+    return [r.code for r in _rules.values() if r.notice]
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from compliance.models import Alert
 from compliance.periods import PeriodError, months_of, parse_period, parse_year, period_choices
 from compliance.registry import incomplete_kinds, indicators
 from compliance.scoring import FORMULA, weights
+from compliance.summary import overdue_summary, trend_chart
 from organizations.models import Unit
 from organizations.scoping import is_supervisor, scope_queryset, user_unit_ids
 
@@ -60,7 +61,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if unit_ids is not None:
         open_alerts = Alert.objects.filter(resolved_at=None).prefetch_related("record")
         my_alerts = scope_queryset(open_alerts, request.user)[:100]
+    summary = overdue_summary(unit_ids)
     context = {
+        "summary": summary,
+        "trend_chart": trend_chart(summary),
         "period": period,
         "choices": period_choices(period.start.year),
         "indicators": indicators(),

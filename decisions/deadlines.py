@@ -81,6 +81,7 @@ def register_rules() -> None:
             overdue=closing_soon,
             due_field="closes_on",
             open_deadlines=awaiting_feedback,
+            notice=True,  # a reminder before the close, not a deadline missed
         )
     )
     register_rule(
@@ -99,12 +100,14 @@ def register_rules() -> None:
             title=_("征求意见期限少于30日（已说明理由）"),
             overdue=shortened_windows,
             due_field="opens_on",
+            notice=True,  # allowed with a reason: flagged to supervisors, not overdue
         )
     )
     register_indicator(
         Indicator(
             code=ATTENDANCE,
             title=_("利益相关方列席政府会议（每半年不少于1次）"),
+            short_title=_("列席会议"),
             target="≥ 1",
             compute=stakeholder_attendance,
             percent=False,
@@ -141,6 +144,7 @@ def register_indicators() -> None:
         Indicator(
             code=WINDOWS,
             title=_("征求意见期限不少于30日"),
+            short_title=_("征求≥30日"),
             target="100%",
             compute=windows_of_30_days,
             offending=short_window_records,
@@ -150,6 +154,7 @@ def register_indicators() -> None:
         Indicator(
             code=REPORTS,
             title=_("意见采纳情况已公布"),
+            short_title=_("采纳已公布"),
             target="100%",
             compute=reports_published,
             offending=reports_missing,
@@ -223,6 +228,7 @@ def register_incomplete_records() -> None:
         Indicator(
             code=REPORT_COUNTS,
             title=_("意见采纳情况已公布，但未说明意见数量"),
+            short_title=_("未说明数量"),
             target="0",
             compute=reports_counts_not_stated,
             offending=reports_without_counts,

@@ -110,6 +110,7 @@ def register_indicators() -> None:
         Indicator(
             code=ON_TIME,
             title=_("执法决定按时公开率（7个工作日）"),
+            short_title=_("执法按时率"),
             target="100%",
             compute=on_time,
             offending=published_late,
@@ -119,6 +120,7 @@ def register_indicators() -> None:
         Indicator(
             code=OVERDUE_NOW,
             title=_("执法决定当前逾期未公开"),
+            short_title=_("执法逾期"),
             target="0",
             compute=overdue_now,
             offending=overdue_records,

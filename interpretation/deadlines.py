@@ -161,6 +161,7 @@ def register_rules() -> None:
         Indicator(
             code=MULTI_FORMAT_SHARE,
             title=_("多元化解读占比"),
+            short_title=_("多元解读"),
             target=f"≥ {MULTI_FORMAT_TARGET_PERCENT}%",
             compute=multi_format_share,
             offending=plain_text,
@@ -189,6 +190,7 @@ def register_indicators() -> None:
         Indicator(
             code=SYNCHRONISED,
             title=_("政策解读三同步率"),
+            short_title=_("三同步率"),
             target="100%",
             compute=synchronised,
             offending=not_synchronised,
@@ -198,6 +200,7 @@ def register_indicators() -> None:
         Indicator(
             code=SYNC_UNKNOWN,
             title=_("三同步无法判断（日期不详）"),
+            short_title=_("同步不详"),
             target=_("0 件"),
             compute=sync_unknown,
             offending=undecidable,
