@@ -13,7 +13,7 @@ from compliance.scoring import unit_score, weights
 from compliance.snapshots import snapshot_values
 from organizations.models import GRASSROOTS_KINDS, Unit
 
-STATE_LABELS = {"met": _("达标"), "at_risk": _("有风险"), "missed": _("未达标"), "no_data": _("无数据")}
+STATE_LABELS = {"met": _("达标"), "in_progress": _("进行中"), "missed": _("未达标"), "no_data": _("无数据")}
 GROUPS = [(_("县政府及部门"), False), (_("乡镇、街道及其他"), True)]
 
 
@@ -29,15 +29,15 @@ class Cell:
             return "—"
         if self.indicator.percent:
             if not self.value.denominator:
-                return "—"
+                return _("%(n)d 条未到期") % {"n": self.value.pending} if self.value.pending else "—"
             percent = round(100 * self.value.numerator / self.value.denominator, 1)
             return f"{percent:g}%（{self.value.numerator}/{self.value.denominator}）"
         return str(self.value.numerator)
 
     @property
     def drillable(self) -> bool:
-        """A link to the records behind the cell (templates would call ``offending`` itself)."""
-        return self.indicator.offending is not None and self.state in ("at_risk", "missed")
+        """A link to the records behind every cell below its target, 进行中 or 未达标."""
+        return self.indicator.offending is not None and self.value is not None and self.value.met is False
 
     @property
     def state_label(self) -> str:
@@ -54,11 +54,15 @@ class Row:
 
 
 def cell_state(indicator: Indicator, value: IndicatorValue | None, period: Period) -> str:
-    if value is None or value.met is None:
+    """达标; 进行中 while the target can still be reached; 未达标 once the period is over or a
+    due date has passed unmet; 无数据."""
+    if value is None or (value.met is None and not value.pending):
         return "no_data"
+    if value.met is None:
+        return "in_progress"  # only records not yet due
     if value.met:
         return "met"
-    return "at_risk" if indicator.percent and period.ongoing else "missed"
+    return "in_progress" if indicator.judged_at_period_end and period.ongoing else "missed"
 
 
 def open_alert_counts(unit_ids: list[int] | None) -> dict[int, int]:
@@ -95,7 +99,8 @@ def build_matrix(
         for indicator in indicators():
             value = values.get(indicator.code, {}).get(unit.pk)
             cells.append(Cell(indicator, value, cell_state(indicator, value, period)))
-        score = unit_score([(c.indicator, c.value) for c in cells], weight_of)
+        # A cell 进行中 is not judged yet: it counts in the score once the period is over.
+        score = unit_score([(c.indicator, None if c.state == "in_progress" else c.value) for c in cells], weight_of)
         row = Row(unit, cells, alerts.get(unit.pk, 0), score, unknowns.get(unit.pk, 0))
         groups[unit.kind in GRASSROOTS_KINDS].append(row)
     return [(str(label), groups[grassroots]) for label, grassroots in GROUPS if groups[grassroots]]

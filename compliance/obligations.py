@@ -5,18 +5,22 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from compliance.models import Frequency, Obligation, ObligationDue
 from compliance.periods import months_of, parse_period
 from compliance.registry import (
+    DRILL_LIMIT,
     DeadlineRule,
+    DrillRow,
     Indicator,
     IndicatorValue,
+    on_time_by_unit,
     register_indicator,
     register_rule,
-    share_by_unit,
 )
 from organizations.models import Unit
 
@@ -76,12 +80,34 @@ def missed(today: date) -> QuerySet:
 
 
 def obligations_met(start: date, end: date) -> dict[int, IndicatorValue]:
-    """Dues falling in the period: fulfilled by their date / all."""
-    return share_by_unit(ObligationDue.objects.filter(due_on__range=(start, end)), Q(fulfilled_on__isnull=False))
+    """Dues falling in the period: fulfilled / fulfilled or past their date. Dues not yet due
+    and unfulfilled are left out (pending). One aggregate query."""
+    fulfilled = Q(fulfilled_on__isnull=False)
+    dues = ObligationDue.objects.filter(due_on__range=(start, end))
+    return on_time_by_unit(dues, on_time=fulfilled, due=fulfilled | Q(due_on__lt=timezone.localdate()))
 
 
-def unfulfilled(unit_id: int, start: date, end: date) -> QuerySet:
-    return open_dues().filter(unit=unit_id, due_on__range=(start, end)).select_related("obligation")
+def unfulfilled(unit_id: int, start: date, end: date) -> list[DrillRow]:
+    """The period's dues past their date and still unfulfilled. One query."""
+    dues = missed(timezone.localdate()).filter(unit=unit_id, due_on__range=(start, end))
+    return [
+        DrillRow(
+            title=f"{due.obligation.title}（{due.period}）",
+            rule=_("工作要点任务：%(title)s，%(frequency)s，截止 %(due)s%(basis)s")
+            % {
+                "title": due.obligation.title,
+                "frequency": due.obligation.get_frequency_display(),
+                "due": due.due_on,
+                "basis": f"（{due.obligation.basis}）" if due.obligation.basis else "",
+            },
+            unit=due.unit.name,
+            admin_url=reverse("admin:compliance_obligationdue_change", args=[due.pk]),
+            due_on=due.due_on,
+            note=_("尚未填写完成日期和佐证材料"),
+            action=_("填写完成情况"),
+        )
+        for due in dues.select_related("obligation", "unit").order_by("due_on", "pk")[:DRILL_LIMIT]
+    ]
 
 
 def register() -> None:

@@ -40,6 +40,34 @@ class IndicatorValue:
     numerator: int
     denominator: int
     met: bool | None  # None: nothing to measure ("no data")
+    pending: int = 0  # records of the period not yet due: out of the share, they keep the cell 进行中
+
+
+@dataclass(frozen=True)
+class DrillRow:
+    """One line of a drill-down: a record (or a missing catalog) that keeps a unit from its target.
+
+    title: the record as staff know it (a publication's title, a decision's number).
+    rule: the rule it breaks, in Chinese, with its limit.
+    unit: the unit responsible.
+    admin_url: the admin page that fixes it (a change page, or an add page filled in).
+    due_on: when it was due; None for what has no due date (a short window, a missing count).
+    done_on: when it was done after all (late); None while still undone.
+    note: what is wrong, in Chinese ("尚未公开", "已于 2026-10-29 公开").
+    action: the link's text; empty for "在管理后台打开".
+    """
+
+    title: str
+    rule: str
+    unit: str
+    admin_url: str
+    due_on: date | None = None
+    done_on: date | None = None
+    note: str = ""
+    action: str = ""
+
+
+DRILL_LIMIT = 1000  # rows a drill-down lists (and exports)
 
 
 @dataclass(frozen=True)
@@ -47,20 +75,27 @@ class Indicator:
     """A figure per unit over a period, with a target, for the supervisors' dashboard.
 
     compute(start, end): {unit id: IndicatorValue} for the units with data, in a fixed
-    number of queries (an aggregate grouped by unit), never one per unit.
-    offending(unit_id, start, end): the records that keep the unit from meeting the target
-    (the dashboard's drill-down), or None when the indicator has no records to list.
+    number of queries (an aggregate grouped by unit), never one per unit. An on-time share
+    counts the records done in the period and those whose due date passed in it undone
+    (late); records not yet due are left out (``IndicatorValue.pending``).
+    offending(unit_id, start, end): the DrillRows that keep the unit from meeting the target
+    (at most DRILL_LIMIT), in a fixed number of queries.
     percent: the value reads as numerator/denominator in %; otherwise as a count.
     short_title: the matrix's column label (at most 6 characters); the full title is shown
         on hover and in the legend. Defaults to the title.
+    judged_at_period_end: the target is reached over the whole period (multi-format
+        interpretations at least 30 % of the year's), so a unit below it is 进行中 until the
+        period ends. Otherwise every counted record (or half year) is already past its due
+        date and a shortfall is 未达标 at once; what is not due yet is ``pending``.
     """
 
     code: str
     title: str
     target: str
     compute: Callable[[date, date], dict[int, IndicatorValue]]
-    offending: Callable[[int, date, date], QuerySet] | None = None
+    offending: Callable[[int, date, date], list[DrillRow]] | None = None
     percent: bool = True
+    judged_at_period_end: bool = False
     short_title: str = ""
 
     def __post_init__(self) -> None:
@@ -72,6 +107,28 @@ def share_by_unit(queryset: QuerySet, ok: Q, unit_field: str = "unit") -> dict[i
     """Per unit: rows meeting ``ok`` / all rows, met when all do. One aggregate query."""
     rows = queryset.order_by().values(unit_field).annotate(total=Count("pk"), ok=Count("pk", filter=ok))
     return {r[unit_field]: IndicatorValue(r["ok"], r["total"], r["ok"] == r["total"]) for r in rows}
+
+
+def on_time_by_unit(queryset: QuerySet, *, on_time: Q, due: Q, unit_field: str = "unit") -> dict[int, IndicatorValue]:
+    """Per unit, an on-time share: rows done on time / rows done or past their due date.
+
+    ``queryset`` holds the period's candidates (done in the period, or due in it and undone);
+    ``due`` selects the ones that count: done, or past their due date (late). The others are
+    not yet due: ``pending``. One aggregate query.
+    """
+    rows = (
+        queryset.order_by()
+        .values(unit_field)
+        .annotate(
+            total=Count("pk", filter=due),
+            ok=Count("pk", filter=due & on_time),
+            pending=Count("pk", filter=~due),
+        )
+    )
+    return {
+        r[unit_field]: IndicatorValue(r["ok"], r["total"], r["ok"] == r["total"] if r["total"] else None, r["pending"])
+        for r in rows
+    }
 
 
 _rules: dict[str, DeadlineRule] = {}

@@ -2,7 +2,8 @@
 
 score = Σ(weight × points) / Σ(weight) over the indicators with data for the unit, where
 points = 100 when the target is met, otherwise 100 × numerator / denominator for a
-percentage and 0 for a count.
+percentage and 0 for a count. A cell 进行中 (period not over, target still reachable) is
+left out until its period ends.
 """
 
 from compliance.models import IndicatorWeight
@@ -10,7 +11,7 @@ from compliance.registry import Indicator, IndicatorValue
 
 FORMULA = (
     "得分 = Σ(权重 × 指标得分) ÷ Σ(有数据指标的权重)；"
-    "达标得100分，未达标的比例指标按完成比例得分，未达标的计数指标得0分。"
+    "达标得100分，未达标的比例指标按完成比例得分，未达标的计数指标得0分；进行中的指标在期间结束前不计入。"
 )
 
 

@@ -9,11 +9,12 @@ from django.utils import timezone
 from audit.models import Event
 from audit.services import audit_record
 from compliance.dashboard import build_matrix, matrix_table, period_values, system_alerts
+from compliance.drilldown import drill_lines, drill_table
 from compliance.exports import FORMATS, table_response
 from compliance.incomplete import incomplete_kind, incomplete_records, incomplete_rows
 from compliance.models import Alert
 from compliance.periods import PeriodError, months_of, parse_period, parse_year, period_choices
-from compliance.registry import incomplete_kinds, indicators
+from compliance.registry import DRILL_LIMIT, incomplete_kinds, indicators
 from compliance.scoring import FORMULA, weights
 from compliance.summary import overdue_summary, trend_chart
 from organizations.models import Unit
@@ -89,6 +90,7 @@ def admin_link(record: object) -> str | None:
 
 @staff_only
 def drilldown(request: HttpRequest, code: str, unit: str) -> HttpResponse:
+    """The records behind a cell below its target: rule, due date, working days overdue, the fix."""
     indicator = next((i for i in indicators() if i.code == code), None)
     if indicator is None or indicator.offending is None:
         raise Http404("No such indicator")
@@ -100,16 +102,14 @@ def drilldown(request: HttpRequest, code: str, unit: str) -> HttpResponse:
         period = parse_period(request.GET.get("period"))
     except PeriodError as error:
         return bad_parameter(error)
-    records = list(indicator.offending(unit.pk, period.start, period.end)[:1000])
-    rows = [(record, admin_link(record)) for record in records]
+    today = timezone.localdate()
+    lines = drill_lines(indicator.offending(unit.pk, period.start, period.end)[:DRILL_LIMIT], today)
     fmt = request.GET.get("format")
     if fmt in FORMATS:
         audit_record(event=Event.EXPORT, user=request.user, request=request, detail=f"{code} {unit.code} {fmt}")
-        table = [["记录", "管理后台链接"]] + [
-            [str(r), request.build_absolute_uri(link) if link else ""] for r, link in rows
-        ]
+        table = drill_table(lines, request.build_absolute_uri)
         return table_response(table, fmt, f"{code}-{unit.code}-{period.key}")
-    context = {"indicator": indicator, "unit": unit, "period": period, "rows": rows}
+    context = {"indicator": indicator, "unit": unit, "period": period, "lines": lines, "today": today}
     return render(request, "compliance/drilldown.html", context)
 
 

@@ -1,22 +1,28 @@
 """Decision deadlines and the attendance indicator, registered with the compliance registry."""
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from django.db.models import F, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from compliance.registry import (
+    DRILL_LIMIT,
     DeadlineRule,
+    DrillRow,
     IncompleteRecords,
     Indicator,
     IndicatorValue,
+    on_time_by_unit,
     register_incomplete,
     register_indicator,
     register_rule,
     share_by_unit,
 )
 from decisions import rules
-from decisions.models import Kind, MajorDecision
+from decisions.models import Kind, MajorDecision, Meeting
 
 CLOSE_REMINDER = "decisions.close_reminder"
 FEEDBACK_OVERDUE = "decisions.feedback_overdue"
@@ -60,17 +66,80 @@ def recompute_feedback_due() -> int:
     return updated
 
 
+def _halves(start: date, end: date) -> list[tuple[date, date]]:
+    """The half years the period touches, cut to the period: each is due on its last day."""
+    halves = [rules.half_year(start)]
+    while halves[-1][1] < end:
+        halves.append(rules.half_year(halves[-1][1] + timedelta(days=1)))
+    return [(max(first, start), min(last, end)) for first, last in halves]
+
+
 def stakeholder_attendance(start: date, end: date) -> dict[int, IndicatorValue]:
-    """Units with major decisions (or meetings) in the period: met when outsiders attended a meeting."""
+    """Units with major decisions (or meetings) in the period: meetings outsiders attended.
+
+    Each half year of the period (seed §3(一): at least once every half year) is judged once
+    it is over or has such a meeting; an open half year without one is pending (进行中). Met
+    when every judged half year had one. Two queries.
+    """
     from decisions.selectors import attendance_by_unit
 
-    attended = attendance_by_unit(start, end)
+    today = timezone.localdate()
+    halves = _halves(start, end)
+    attended = attendance_by_unit(halves)
     decisions = MajorDecision.objects.filter(year__range=(start.year, end.year)).exclude(kind=Kind.CATALOG_CALL)
-    deciding = set(decisions.values_list("unit", flat=True))
-    return {
-        unit: IndicatorValue(numerator=attended.get(unit, 0), denominator=1, met=attended.get(unit, 0) >= 1)
-        for unit in deciding | set(attended)
-    }
+    values = {}
+    for unit in set(decisions.values_list("unit", flat=True)) | set(attended):
+        counts = attended.get(unit, [0] * len(halves))
+        judged = [n >= 1 for n, (_first, last) in zip(counts, halves, strict=True) if n or last < today]
+        values[unit] = IndicatorValue(
+            numerator=sum(counts),
+            denominator=len(judged),
+            met=all(judged) if judged else None,
+            pending=len(halves) - len(judged),
+        )
+    return values
+
+
+ATTENDANCE_RULE = _("利益相关方、公众代表、专家、媒体等列席政府有关会议，每半年不少于1次（工作要点 三（一））")
+
+
+def missing_attendance(unit_id: int, start: date, end: date) -> list[DrillRow]:
+    """Each half year of the period without an attended meeting (due on its last day), and the
+    period's meetings recorded with nobody from outside. Three queries."""
+    from decisions.selectors import attendance_by_unit
+    from organizations.models import Unit
+
+    unit = Unit.objects.get(pk=unit_id)
+    spans = _halves(start, end)
+    counts = attendance_by_unit(spans).get(unit_id, [0] * len(spans))
+    halves = [span for span, n in zip(spans, counts, strict=True) if not n]
+    add = reverse("admin:decisions_meeting_add") + f"?unit={unit_id}"
+    rows = [
+        DrillRow(
+            title=_("%(start)s 至 %(end)s：无外部人员列席的会议记录") % {"start": first, "end": last},
+            rule=ATTENDANCE_RULE,
+            unit=unit.name,
+            admin_url=add,
+            due_on=last,
+            note=_("本半年度尚未登记利益相关方、公众代表、专家或媒体列席的政府会议"),
+            action=_("登记列席会议"),
+        )
+        for first, last in halves
+    ]
+    unattended = Meeting.objects.filter(
+        unit=unit_id, held_on__range=(start, end), stakeholders=0, public_representatives=0, experts=0, media=0
+    )
+    rows += [
+        DrillRow(
+            title=str(meeting),
+            rule=ATTENDANCE_RULE,
+            unit=unit.name,
+            admin_url=reverse("admin:decisions_meeting_change", args=[meeting.pk]),
+            note=_("会议已登记，但列席的利益相关方、公众代表、专家、媒体均为 0"),
+        )
+        for meeting in unattended.order_by("held_on", "pk")[:DRILL_LIMIT]
+    ]
+    return rows
 
 
 def register_rules() -> None:
@@ -110,6 +179,7 @@ def register_rules() -> None:
             short_title=_("列席会议"),
             target="≥ 1",
             compute=stakeholder_attendance,
+            offending=missing_attendance,
             percent=False,
         )
     )
@@ -125,18 +195,77 @@ def windows_of_30_days(start: date, end: date) -> dict[int, IndicatorValue]:
     return share_by_unit(consultations().filter(opens_on__range=(start, end)), full)
 
 
-def short_window_records(unit_id: int, start: date, end: date) -> QuerySet:
-    return shortened_windows(end).filter(unit=unit_id, opens_on__range=(start, end))
+def _consultation_rows(
+    decisions: QuerySet,
+    *,
+    rule: str,
+    note: Callable[[MajorDecision], str],
+    order: str,
+    url: Callable[[MajorDecision], str] | None = None,
+    report_due: bool = False,
+    action: str = "",
+) -> list[DrillRow]:
+    """One query; the admin change page unless ``url`` names another."""
+    return [
+        DrillRow(
+            title=str(decision),
+            rule=rule,
+            unit=decision.unit.name,
+            admin_url=(url or _change_url)(decision),
+            due_on=decision.feedback_due if report_due else None,
+            note=note(decision),
+            action=action,
+        )
+        for decision in decisions.select_related("unit").order_by(order, "pk")[:DRILL_LIMIT]
+    ]
+
+
+def _change_url(decision: MajorDecision) -> str:
+    return reverse("admin:decisions_majordecision_change", args=[decision.pk])
+
+
+def short_window_records(unit_id: int, start: date, end: date) -> list[DrillRow]:
+    def note(decision: MajorDecision) -> str:
+        reason = decision.shortened_reason.strip() or _("未说明")
+        return _("%(opens)s 至 %(closes)s，共 %(days)d 日；理由：%(reason)s") % {
+            "opens": decision.opens_on,
+            "closes": decision.closes_on,
+            "days": decision.window_days,
+            "reason": reason,
+        }
+
+    records = shortened_windows(end).filter(unit=unit_id, opens_on__range=(start, end))
+    rule = _("征求意见期限一般不少于 %(days)d 日，少于的须说明理由（国务院令第713号）")
+    return _consultation_rows(records, rule=rule % {"days": rules.MIN_COMMENT_DAYS}, note=note, order="opens_on")
 
 
 def reports_published(start: date, end: date) -> dict[int, IndicatorValue]:
-    """Consultations closed in the period whose feedback report is published."""
+    """Consultations closed in the period: report published / reports published plus those
+    past their due date unpublished. Reports not yet due, and those of consultations recorded
+    after the fact (no due date here), are left out until published. One aggregate query."""
     closed = consultations().filter(closes_on__range=(start, end))
-    return share_by_unit(closed, Q(feedback_published_at__isnull=False))
+    published = Q(feedback_published_at__isnull=False)
+    return on_time_by_unit(closed, on_time=published, due=published | Q(feedback_due__lt=timezone.localdate()))
 
 
-def reports_missing(unit_id: int, start: date, end: date) -> QuerySet:
-    return consultations().filter(unit=unit_id, closes_on__range=(start, end), feedback_published_at__isnull=True)
+def reports_missing(unit_id: int, start: date, end: date) -> list[DrillRow]:
+    records = consultations().filter(
+        unit=unit_id,
+        closes_on__range=(start, end),
+        feedback_published_at__isnull=True,
+        feedback_due__lt=timezone.localdate(),
+    )
+    rule = _("征求意见结束后 %(days)d 个工作日内公布意见采纳情况") % {"days": rules.feedback_working_days()}
+
+    def note(decision: MajorDecision) -> str:
+        return _("征求意见于 %(closes)s 截止，采纳情况尚未公布") % {"closes": decision.closes_on}
+
+    def url(decision: MajorDecision) -> str:
+        return reverse("admin:decisions_majordecision_feedback", args=[decision.pk])
+
+    return _consultation_rows(
+        records, rule=rule, note=note, order="feedback_due", url=url, report_due=True, action=_("录入采纳情况")
+    )
 
 
 def register_indicators() -> None:
@@ -176,9 +305,15 @@ def reports_counts_not_stated(start: date, end: date) -> dict[int, IndicatorValu
     return {unit: IndicatorValue(v.numerator, v.denominator, v.numerator == 0) for unit, v in rows.items()}
 
 
-def reports_without_counts(unit_id: int, start: date, end: date) -> QuerySet:
+def reports_without_counts(unit_id: int, start: date, end: date) -> list[DrillRow]:
     published = consultations().filter(unit=unit_id, closes_on__range=(start, end), feedback_published_at__isnull=False)
-    return published.filter(_counts_not_stated())
+    rule = _("意见采纳情况说明收到、采纳、未采纳的意见数量")
+
+    def note(decision: MajorDecision) -> str:
+        missing = [str(label) for field, label in _REPORT_LABELS[1:] if getattr(decision, field) is None]
+        return "、".join(missing)
+
+    return _consultation_rows(published.filter(_counts_not_stated()), rule=rule, note=note, order="closes_on")
 
 
 INCOMPLETE = "decisions.unknown_fields"

@@ -78,13 +78,14 @@ def year_catalog(year: int) -> tuple[list[MajorDecision], list[MajorDecision]]:
     return items, calls
 
 
-def attendance_by_unit(start: date, end: date) -> dict[int, int]:
-    """Per unit: meetings in the period that outsiders attended. One query."""
+def attendance_by_unit(spans: list[tuple[date, date]]) -> dict[int, list[int]]:
+    """Per unit: meetings that outsiders attended in each span (the half years of a period). One query."""
+    counts = {f"span{n}": Count("id", filter=Q(held_on__range=span)) for n, span in enumerate(spans)}
     rows = (
-        Meeting.objects.filter(held_on__range=(start, end))
+        Meeting.objects.filter(held_on__range=(spans[0][0], spans[-1][1]))
         .filter(Q(stakeholders__gt=0) | Q(public_representatives__gt=0) | Q(experts__gt=0) | Q(media__gt=0))
         .order_by()
         .values("unit")
-        .annotate(n=Count("id"))
+        .annotate(**counts)
     )
-    return {row["unit"]: row["n"] for row in rows}
+    return {row["unit"]: [row[f"span{n}"] for n in range(len(spans))] for row in rows}

@@ -3,16 +3,19 @@
 from datetime import date
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from compliance.registry import (
+    DRILL_LIMIT,
     DeadlineRule,
+    DrillRow,
     Indicator,
     IndicatorValue,
+    on_time_by_unit,
     register_indicator,
     register_rule,
-    share_by_unit,
 )
 from enforcement.models import Decision, DecisionStatus
 from enforcement.rules import publication_due
@@ -73,13 +76,43 @@ OVERDUE_NOW = "enforcement.overdue_now"
 
 
 def on_time(start: date, end: date) -> dict[int, IndicatorValue]:
-    """Decisions made in the period and published: share published within 7 working days."""
-    published = Decision.objects.filter(decision_date__range=(start, end), first_published_at__isnull=False)
-    return share_by_unit(published, Q(published_on_time=True))
+    """Decisions made in the period, published within 7 working days / those published plus
+    those still unpublished past their due date (late). Decisions not yet due, and decisions
+    about minors (never published), are left out. One aggregate query."""
+    made = Decision.objects.filter(decision_date__range=(start, end)).exclude(
+        party_is_minor=True, first_published_at__isnull=True
+    )
+    due = Q(first_published_at__isnull=False) | Q(publication_due__lt=timezone.localdate())
+    return on_time_by_unit(made, on_time=Q(published_on_time=True), due=due)
 
 
-def published_late(unit_id: int, start: date, end: date) -> QuerySet:
-    return Decision.objects.filter(unit=unit_id, decision_date__range=(start, end), published_on_time=False)
+def _drill_rows(decisions: QuerySet) -> list[DrillRow]:
+    rows = []
+    for decision in decisions.select_related("unit").order_by("publication_due", "pk")[:DRILL_LIMIT]:
+        published = timezone.localdate(decision.first_published_at) if decision.first_published_at else None
+        if published is None:
+            note = _("尚未公开（决定日期 %(day)s）")
+        else:
+            note = _("已于 %(published)s 公开（决定日期 %(day)s）")
+        rows.append(
+            DrillRow(
+                title=str(decision),
+                rule=_("行政许可、行政处罚决定自作出之日起7个工作日内公开（决定当日不计）"),
+                unit=decision.unit.name,
+                admin_url=reverse("admin:enforcement_decision_change", args=[decision.pk]),
+                due_on=decision.publication_due,
+                done_on=published,
+                note=note % {"published": published, "day": decision.decision_date},
+            )
+        )
+    return rows
+
+
+def published_late(unit_id: int, start: date, end: date) -> list[DrillRow]:
+    """Decisions of the period published late, and those still unpublished past their due date."""
+    late = Q(first_published_at__isnull=False, published_on_time=False)
+    overdue = Q(first_published_at__isnull=True, publication_due__lt=timezone.localdate()) & ~Q(party_is_minor=True)
+    return _drill_rows(Decision.objects.filter(late | overdue, unit=unit_id, decision_date__range=(start, end)))
 
 
 def overdue_now(start: date, end: date) -> dict[int, IndicatorValue]:
@@ -101,8 +134,8 @@ def overdue_now(start: date, end: date) -> dict[int, IndicatorValue]:
     return {unit: IndicatorValue(counts.get(unit, 0), 0, counts.get(unit, 0) == 0) for unit in enforcing}
 
 
-def overdue_records(unit_id: int, start: date, end: date) -> QuerySet:
-    return publication_overdue(timezone.localdate()).filter(unit=unit_id)
+def overdue_records(unit_id: int, start: date, end: date) -> list[DrillRow]:
+    return _drill_rows(publication_overdue(timezone.localdate()).filter(unit=unit_id))
 
 
 def register_indicators() -> None:

@@ -2,11 +2,15 @@
 
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from compliance.registry import (
+    DRILL_LIMIT,
     DeadlineRule,
+    DrillRow,
     IncompleteRecords,
     Indicator,
     IndicatorValue,
@@ -15,7 +19,7 @@ from compliance.registry import (
     register_rule,
 )
 from interpretation.models import SYNC_KINDS, Interpretation, PolicyDocument, Status
-from interpretation.rules import MULTI_FORMAT_TARGET_PERCENT, interpretation_due
+from interpretation.rules import MULTI_FORMAT_TARGET_PERCENT, interpretation_due, sync_limit_days
 
 MISSING_INTERPRETATION = "interpretation.missing"
 MULTI_FORMAT_SHARE = "interpretation.multi_format_share"
@@ -82,47 +86,127 @@ def _documents_in(start: date, end: date, unit_id: int | None = None) -> QuerySe
     return documents if unit_id is None else documents.filter(unit=unit_id)
 
 
+def _due_passed() -> Q:
+    """Judged: interpreted in time, or past the due date (late, or still missing)."""
+    return _in_time() | Q(interpretation_due__lt=timezone.localdate())
+
+
 def _sync_counts(start: date, end: date) -> list[dict]:
     return list(
         _documents_in(start, end)
         .order_by()
         .values("unit")
-        .annotate(total=Count("pk"), ok=Count("pk", filter=_in_time()), unknown=Count("pk", filter=_undecidable()))
+        .annotate(
+            documents=Count("pk"),
+            judged=Count("pk", filter=_due_passed() & ~_undecidable()),
+            ok=Count("pk", filter=_in_time()),
+            unknown=Count("pk", filter=_undecidable()),
+            pending=Count("pk", filter=~_due_passed() & ~_undecidable()),
+        )
     )
 
 
 def synchronised(start: date, end: date) -> dict[int, IndicatorValue]:
-    """Documents under 三同步 published in the period whose interpretation came within the limit.
+    """Documents under 三同步 published in the period: interpretation within the limit / the
+    documents whose limit has passed (late or still uninterpreted count as not in time).
 
-    Undecidable pairs (日期不详) are left out of both sides and counted by SYNC_UNKNOWN.
+    Documents still within their limit are left out (pending); undecidable pairs (日期不详)
+    are left out of both sides and counted by SYNC_UNKNOWN.
     """
-    values = {}
-    for row in _sync_counts(start, end):
-        judged = row["total"] - row["unknown"]
-        values[row["unit"]] = IndicatorValue(row["ok"], judged, row["ok"] == judged if judged else None)
-    return values
+    return {
+        row["unit"]: IndicatorValue(
+            row["ok"], row["judged"], row["ok"] == row["judged"] if row["judged"] else None, row["pending"]
+        )
+        for row in _sync_counts(start, end)
+    }
 
 
 def sync_unknown(start: date, end: date) -> dict[int, IndicatorValue]:
     """How many pairs of the period cannot be judged (n 件无法判断); none is the target."""
     return {
-        row["unit"]: IndicatorValue(row["unknown"], row["total"], row["unknown"] == 0)
+        row["unit"]: IndicatorValue(row["unknown"], row["documents"], row["unknown"] == 0)
         for row in _sync_counts(start, end)
     }
 
 
-def not_synchronised(unit_id: int, start: date, end: date) -> QuerySet:
-    return _documents_in(start, end, unit_id).exclude(_in_time()).exclude(_undecidable())
+def _sync_rule() -> str:
+    return _("三同步：解读最迟于文件发布后 %(days)d 个工作日内发布（发布当日不计）") % {"days": sync_limit_days()}
 
 
-def undecidable(unit_id: int, start: date, end: date) -> QuerySet:
-    return _documents_in(start, end, unit_id).filter(_undecidable())
-
-
-def plain_text(unit_id: int, start: date, end: date) -> QuerySet:
-    return Interpretation.objects.filter(
-        unit=unit_id, status=Status.PUBLISHED, form="text", published_on__range=(start, end)
+def not_synchronised(unit_id: int, start: date, end: date) -> list[DrillRow]:
+    """The period's documents past their limit without an interpretation in time. One query."""
+    first = Interpretation.objects.filter(document=OuterRef("pk"), status=Status.PUBLISHED).order_by("published_on")
+    documents = (
+        _documents_in(start, end, unit_id)
+        .exclude(_in_time())
+        .exclude(_undecidable())
+        .filter(interpretation_due__lt=timezone.localdate())
+        .annotate(interpreted_on=Subquery(first.values("published_on")[:1]))
+        .select_related("unit")
+        .order_by("interpretation_due", "pk")
     )
+    rows = []
+    for document in documents[:DRILL_LIMIT]:
+        late = document.interpreted_on
+        if late is None:
+            note = _("文件于 %(day)s 发布，尚未发布解读") % {"day": document.published_on}
+            url = reverse("admin:interpretation_interpretation_add") + f"?document={document.pk}"
+        else:
+            note = _("文件于 %(day)s 发布，解读于 %(late)s 发布") % {"day": document.published_on, "late": late}
+            url = reverse("admin:interpretation_policydocument_change", args=[document.pk])
+        rows.append(
+            DrillRow(
+                title=str(document),
+                rule=_sync_rule(),
+                unit=document.unit.name,
+                admin_url=url,
+                due_on=document.interpretation_due,
+                done_on=late,
+                note=note,
+                action=_("新增解读") if late is None else "",
+            )
+        )
+    return rows
+
+
+def undecidable(unit_id: int, start: date, end: date) -> list[DrillRow]:
+    """Pairs that cannot be judged; the fix is the undated interpretation's 发布日期. One query."""
+    undated = Interpretation.objects.filter(document=OuterRef("pk"), status=Status.PUBLISHED, published_on=None)
+    documents = (
+        _documents_in(start, end, unit_id)
+        .filter(_undecidable())
+        .annotate(undated_id=Subquery(undated.order_by("pk").values("pk")[:1]))
+        .select_related("unit")
+        .order_by("published_on", "pk")
+    )
+    return [
+        DrillRow(
+            title=str(document),
+            rule=_sync_rule(),
+            unit=document.unit.name,
+            admin_url=reverse("admin:interpretation_interpretation_change", args=[document.undated_id]),
+            note=_("文件于 %(day)s 发布；已发布的解读日期不详，无法判断是否三同步，请补充解读的发布日期")
+            % {"day": document.published_on},
+        )
+        for document in documents[:DRILL_LIMIT]
+    ]
+
+
+def plain_text(unit_id: int, start: date, end: date) -> list[DrillRow]:
+    """Plain-text interpretations of the period: the others' share is under the target."""
+    interpretations = Interpretation.objects.filter(
+        unit=unit_id, status=Status.PUBLISHED, form="text", published_on__range=(start, end)
+    ).select_related("unit")
+    return [
+        DrillRow(
+            title=str(interpretation),
+            rule=_("多元化解读（文字以外的形式）不低于全年解读的 %(n)d%%") % {"n": MULTI_FORMAT_TARGET_PERCENT},
+            unit=interpretation.unit.name,
+            admin_url=reverse("admin:interpretation_interpretation_change", args=[interpretation.pk]),
+            note=_("文字解读，发布于 %(day)s；可增加图表图解、政策问答等形式") % {"day": interpretation.published_on},
+        )
+        for interpretation in interpretations.order_by("published_on", "pk")[:DRILL_LIMIT]
+    ]
 
 
 def incomplete_documents() -> QuerySet:
@@ -165,6 +249,7 @@ def register_rules() -> None:
             target=f"≥ {MULTI_FORMAT_TARGET_PERCENT}%",
             compute=multi_format_share,
             offending=plain_text,
+            judged_at_period_end=True,
         )
     )
     register_incomplete(

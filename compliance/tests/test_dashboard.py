@@ -52,9 +52,11 @@ def test_a_half_year_with_no_attendance_is_missed(unit_a, unit_b):
     MajorDecision.objects.create(unit=unit_a, year=2025, title="事项")
     MajorDecision.objects.create(unit=unit_b, year=2025, title="事项")
     Meeting.objects.create(unit=unit_b, held_on=date(2025, 3, 1), subject="会", media=1)
-    assert cell("2025-H2", unit_a, "decisions.stakeholder_attendance").state == "missed"
+    assert cell("2025-H2", unit_a, "decisions.stakeholder_attendance").state == "in_progress"  # until 31 December
     assert cell("2025-H1", unit_b, "decisions.stakeholder_attendance").state == "met"
-    assert cell("2025-H2", unit_b, "decisions.stakeholder_attendance").state == "missed"
+    assert cell("2025-H1", unit_a, "decisions.stakeholder_attendance").state == "missed"
+    with time_machine.travel("2026-01-01 10:00 +0800", tick=False):
+        assert cell("2025-H2", unit_b, "decisions.stakeholder_attendance").state == "missed"
 
 
 def test_no_data_is_shown_as_such(unit_a):
@@ -111,8 +113,9 @@ def test_exports_match_the_screen(client, supervisor, enforcement_data):
     assert header[1] == "单位" and "执法决定按时公开率（7个工作日）" in header
     civil = next(row for row in body if row[1] == "鲁山县民政局")
     on_time = civil[header.index("执法决定按时公开率（7个工作日）")]
-    assert on_time == "50%（1/2） 有风险"  # the year is not over yet
-    assert "50%（1/2）" in page
+    # Published on time, published late, and one unpublished past its due date (10 December).
+    assert on_time == "33.3%（1/3） 未达标"
+    assert "33.3%（1/3）" in page
     data = json.loads(client.get(reverse("compliance:dashboard"), {"period": "2025", "format": "json"}).content)
     assert next(r for r in data if r["单位"] == "鲁山县民政局")["执法决定按时公开率（7个工作日）"] == on_time
     xlsx = client.get(reverse("compliance:dashboard"), {"period": "2025", "format": "xlsx"})
