@@ -30,13 +30,12 @@ from rest_framework.routers import BaseRouter
 from rest_framework.settings import api_settings
 
 from lushan_portal.api_info import licence_text, rate_text
-from lushan_portal.api_schema import DESCRIPTIONS
+from lushan_portal.api_schema import DESCRIPTIONS, EMPTY_FILTER
 
 JSON = "application/json"
 HTML = "text/html"
 ERROR_FORMAT = "参数 format 只能是 json 或 html。"
 CHOICE_LINE = re.compile(r"^\* `(?P<code>[^`]*)` - (?P<label>.*)$")
-NO_FILTER = "空值表示不筛选。"
 PAGING_PARAMETERS = {"page", "cursor"}
 # Filters tried first for the example request: a list narrowed to the example record's unit.
 PREFERRED_FILTERS = ("unit", "domain", "decision", "kind", "year")
@@ -124,7 +123,7 @@ def _values(*descriptions: str) -> list[Value]:
 def _own_text(description: str | None) -> str:
     """A description without the list of choices and the shared "empty means no filter"."""
     lines = [line for line in (description or "").splitlines() if not CHOICE_LINE.match(line)]
-    return "\n".join(lines).replace(NO_FILTER, "").strip()
+    return "\n".join(lines).replace(EMPTY_FILTER, "").strip()
 
 
 def _type_text(schema: dict, components: dict) -> str:

@@ -54,6 +54,10 @@ def _needs_login(operation: dict, default_security: list) -> bool:
     return bool(security) and {} not in security
 
 
+EMPTY_FILTER = "空值表示不筛选。"
+EMPTY_PAGE = "空值表示第 1 页。"
+
+
 def _allow_empty(parameter: dict) -> None:
     """django-filter and the paginator read an empty optional parameter as absent."""
     schema = parameter.get("schema", {})
@@ -63,7 +67,8 @@ def _allow_empty(parameter: dict) -> None:
         schema["enum"] = [*schema["enum"], ""]
     else:
         parameter["schema"] = {"anyOf": [schema, EMPTY]}
-    parameter["description"] = (parameter.get("description", "") + "\n\n空值表示不筛选。").strip()
+    note = EMPTY_PAGE if parameter["name"] == "page" else EMPTY_FILTER
+    parameter["description"] = (parameter.get("description", "") + "\n\n" + note).strip()
 
 
 def _accepts_empty(schema: dict) -> bool:
