@@ -56,6 +56,19 @@ def _fresh_calendar_and_eager_celery():
     celery_app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
 
 
+@pytest.fixture(autouse=True)
+def _fresh_api_rate_counts(monkeypatch):
+    """Each test starts with no API request counted against the rate limits (api_throttling):
+    the counts go to a cache of their own, emptied here. Tests of the shared (Redis) counting
+    put the default cache back."""
+    from django.core.cache.backends.locmem import LocMemCache
+    from rest_framework.throttling import SimpleRateThrottle
+
+    counts = LocMemCache("api-rate-counts", {})
+    counts.clear()
+    monkeypatch.setattr(SimpleRateThrottle, "cache", counts)
+
+
 @pytest.fixture
 def redis_url() -> str:
     url = settings.REDIS_URL or ""

@@ -6,6 +6,8 @@ import os
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from lushan_portal.api_info import RATE_PATTERN
+
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
 
@@ -82,4 +84,14 @@ def env_fernet_key(name: str, default: str | None) -> str:
         valid = False
     if not valid:
         raise ImproperlyConfigured(f"Environment variable {name} must be a Fernet key (32 bytes, url-safe base64).")
+    return raw
+
+
+def env_rate(name: str, default: str) -> str:
+    """A request rate as DRF's throttling reads it: '120/minute' (second, minute, hour or day)."""
+    raw = (os.environ.get(name) or "").strip() or default
+    if not RATE_PATTERN.match(raw):
+        raise ImproperlyConfigured(
+            f"Environment variable {name} must be a rate such as 120/minute (second, minute, hour, day), not {raw!r}."
+        )
     return raw

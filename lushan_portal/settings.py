@@ -10,6 +10,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from lushan_portal import api_info
 from lushan_portal.crypto_keys import development_key
 from lushan_portal.env import (
     env_bool,
@@ -17,6 +18,7 @@ from lushan_portal.env import (
     env_fernet_key,
     env_int,
     env_list,
+    env_rate,
     env_redis_url,
     env_required,
     env_str,
@@ -252,29 +254,54 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 
+# API rate limits (lushan_portal.api_throttling): anonymous clients per address, staff per account,
+# counted in the shared cache. Above the limit: 429 with a Chinese message and Retry-After.
+API_THROTTLE_ANON = env_rate("API_THROTTLE_ANON", "120/minute")
+API_THROTTLE_USER = env_rate("API_THROTTLE_USER", "600/minute")
+# The terms under which the API's data may be reused, shown on /api/ and in the schema; blank:
+# the page says the portal's operator decides them.
+API_DATA_LICENCE = env_str(
+    "API_DATA_LICENCE", f"本平台数据为依法公开的政府信息，可免费获取和使用，使用时请注明来源“{PORTAL_NAME}”。"
+)
+
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "lushan_portal.api_schema.PortalAutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     # The session only (no HTTP Basic): accounts.middleware holds it to the second-factor rule.
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "lushan_portal.api_throttling.AnonymousThrottle",
+        "lushan_portal.api_throttling.AccountThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {"anon": API_THROTTLE_ANON, "user": API_THROTTLE_USER},
+    "EXCEPTION_HANDLER": "lushan_portal.api_throttling.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
-    "TITLE": "鲁山县政务公开平台 API",
-    "DESCRIPTION": "Public, read-only data of the county's government information disclosure portal.",
+    "TITLE": f"{PORTAL_NAME}数据接口",
+    "DESCRIPTION": api_info.schema_description(
+        portal_name=PORTAL_NAME,
+        licence=API_DATA_LICENCE,
+        anonymous_rate=API_THROTTLE_ANON,
+        user_rate=API_THROTTLE_USER,
+    ),
     "VERSION": "1.0.0",
+    # The groups in Chinese, in the guide's order (lushan_portal.api_info).
+    "TAGS": api_info.TAGS,
     "SERVE_INCLUDE_SCHEMA": False,
     # Swagger UI served from our own static files: the county's network may block CDNs.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     # Request bodies get their own components, so required text says minLength 1.
     "COMPONENT_SPLIT_REQUEST": True,
-    # Enum components first (drf-spectacular's default), then the error answers every operation can give.
+    # Enum components first (drf-spectacular's default), then the error answers every operation can
+    # give and the Chinese descriptions drf-spectacular leaves out.
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "lushan_portal.api_schema.document_errors",
+        "lushan_portal.api_schema.describe_in_chinese",
     ],
 }
 

@@ -12,7 +12,7 @@ from compliance.api import AlertViewSet
 from decisions.api import CommentViewSet, MajorDecisionViewSet
 from enforcement.api import DecisionViewSet
 from interpretation.api import DocumentViewSet, InterpretationViewSet
-from lushan_portal import views
+from lushan_portal import api_guide, views
 from lushan_portal.sitemaps import SITEMAPS, robots_txt
 from organizations.api import UnitViewSet
 
@@ -22,6 +22,8 @@ admin.site.index_title = _("信息发布与督查")
 admin.site.site_url = "/"
 
 router = DefaultRouter()
+# /api/ is the Chinese guide (and, asked for JSON, the endpoint map), not DRF's English API root.
+router.include_root_view = False
 router.register("units", UnitViewSet, basename="unit")
 router.register("alerts", AlertViewSet, basename="alert")
 router.register("enforcement", DecisionViewSet, basename="decision")
@@ -50,6 +52,7 @@ urlpatterns = [
     path("dashboard/", include("compliance.urls")),
     path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
+    path("api/", api_guide.api_root, {"router": router}, name="api-root"),
     path("api/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # Swagger UI's init script is fetched from /api/docs/?script, so no inline script needs allowing.

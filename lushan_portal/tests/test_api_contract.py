@@ -27,10 +27,17 @@ CSRF_TOKEN = "apicontract0test0csrf0token00032"  # a 32-character cookie secret,
 
 @pytest.fixture
 def demo(transactional_db, settings) -> None:
-    """The demo data: every kind of record, a classified major decision, an open consultation."""
+    """The demo data: every kind of record, a classified major decision, an open consultation.
+
+    The rate limits are raised: schemathesis sends hundreds of requests a minute, and each
+    should reach the endpoint (the 429 itself is in the schema and in test_api_throttling)."""
     settings.DEBUG = True  # seed_demo refuses to run otherwise
     call_command("seed_demo", stdout=StringIO())
     settings.DEBUG = False
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute", "user": "100000/minute"},
+    }
 
 
 def editor_headers() -> dict[str, str]:
