@@ -2,6 +2,7 @@
 
 import base64
 import os
+import re
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -83,3 +84,11 @@ def env_fernet_key(name: str, default: str | None) -> str:
     if not valid:
         raise ImproperlyConfigured(f"Environment variable {name} must be a Fernet key (32 bytes, url-safe base64).")
     return raw
+
+
+def env_pattern(name: str, pattern: str, example: str, default: str = "") -> str:
+    """A value of a known shape (a record number, a host name); empty means not set."""
+    value = os.environ.get(name, default).strip()
+    if value and not re.fullmatch(pattern, value):
+        raise ImproperlyConfigured(f"Environment variable {name} must look like {example}, not {value!r}.")
+    return value
