@@ -1,7 +1,6 @@
 """Major decisions: the comment window, comments and moderation, the feedback report, the decision."""
 
 import hashlib
-import logging
 import re
 import unicodedata
 from datetime import date, timedelta
@@ -20,8 +19,6 @@ from decisions.wording import REASON_NOT_STATED
 from lushan_portal.crypto import keyed_hash
 from lushan_portal.ratelimit import rate_allows, rate_key
 from organizations.scoping import can_write_unit
-
-logger = logging.getLogger(__name__)
 
 RATE_NAME = "comment"
 

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -46,7 +47,7 @@ class ReportForm(forms.ModelForm):
 class ErrorReportAdmin(PersonalDataAdminMixin, UnitScopedAdminMixin, SimpleHistoryAdmin):
     personal_fields = {"contact": masker(2, 2), "description": scrub_text}
     form = ReportForm
-    list_display = ("reference", "page_link", "kind", "received_at", "due_date", "status", "unit", "contact")
+    list_display = ("reference", "page_link", "kind", "received_at", "due_date", "overdue", "status", "contact")
     list_filter = ("status", "kind")
     list_select_related = ("unit",)
     date_hierarchy = "received_at"
@@ -63,6 +64,10 @@ class ErrorReportAdmin(PersonalDataAdminMixin, UnitScopedAdminMixin, SimpleHisto
     @admin.display(description=_("出错页面"))
     def page_link(self, report: ErrorReport) -> str:
         return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', report.page, report.page)
+
+    @admin.display(description=_("逾期未答复"), boolean=True)
+    def overdue(self, report: ErrorReport) -> bool:
+        return report.status == ReportStatus.RECEIVED and rules.is_overdue(report.due_date, timezone.localdate())
 
     @admin.display(description=_("答复期限"))
     def due_explained(self, report: ErrorReport) -> str:

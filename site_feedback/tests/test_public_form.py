@@ -57,7 +57,7 @@ def test_a_report_goes_to_the_openness_office_and_the_confirmation_says_when(cli
     # At the top of the page: a status region holding the heading, the reference and the date.
     assert main.index('role="status"') < main.index("<h1>报告已收到，谢谢您</h1>")
     assert f"报告编号：{report.reference}" in html and report.reference.startswith("20251020-")
-    assert "已转鲁山县人民政府办公室处理，将在 2025年10月23日 前（收到后 3 个工作日内）答复" in html
+    assert "已转鲁山县人民政府办公室处理，将在2025年10月23日前（收到后 3 个工作日内）答复" in html
     assert "答复将通过您留下的联系方式告知" in html
     assert 'name="description"' not in html  # not the empty form again, as if nothing happened
 
