@@ -33,9 +33,10 @@ def test_the_office_editor_answers_in_the_admin(client, office_editor, report):
     client.force_login(office_editor)
     listing = client.get(CHANGELIST).content.decode()
     assert report.reference in listing and CONTACT in listing  # the office sees what it must answer
-    assert 'alt="False"' in listing  # received today: not overdue
-    with time_machine.travel(timezone.now() + timedelta(days=10)):
-        assert 'alt="True"' in client.get(CHANGELIST).content.decode()
+    assert 'alt="False"' in listing and 'alt="True"' not in listing  # received today: not overdue
+    with time_machine.travel(timezone.now() - timedelta(days=10)):
+        make_report()
+    assert 'alt="True"' in client.get(CHANGELIST).content.decode()
     page = client.get(change_url(report)).content.decode()
     assert "收到后第3个工作日，收到当日不计" in page
     refused = client.post(change_url(report), {"answer": "", "withdrawal_reason": ""})
