@@ -1,14 +1,12 @@
 """Major decisions: the comment window, comments and moderation, the feedback report, the decision."""
 
 import hashlib
-import logging
 import re
 import unicodedata
 from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -18,11 +16,11 @@ from decisions import rules
 from decisions.models import Comment, CommentStatus, Kind, MajorDecision, WindowForm
 from decisions.public import public_comment_body
 from decisions.wording import REASON_NOT_STATED
-from lushan_portal.cache import cache_available
 from lushan_portal.crypto import keyed_hash
+from lushan_portal.ratelimit import rate_allows, rate_key
 from organizations.scoping import can_write_unit
 
-logger = logging.getLogger(__name__)
+RATE_NAME = "comment"
 
 ERROR_NOT_EDITOR = "只有决策单位的工作人员可以管理该决策事项。"
 ERROR_WINDOW_ORDER = "征求意见截止日期不能早于开始日期。"
@@ -134,25 +132,14 @@ def fingerprint(text: str) -> str:
 
 
 def _rate_key(client: str) -> str:
-    return "comment-rate:" + hashlib.sha256(client.encode()).hexdigest()[:32]
+    return rate_key(RATE_NAME, client)
 
 
 def comment_rate_allows(client: str) -> bool:
-    """At most COMMENTS_PER_WINDOW comments per client per RATE_WINDOW_SECONDS (shared cache: Redis).
-
-    Without the cache the limit is not enforced (logged): a comment is never lost to an outage.
-    """
-    key = _rate_key(client)
-    cache.add(key, 0, timeout=rules.RATE_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr, or the cache is unavailable
-        cache.set(key, 1, timeout=rules.RATE_WINDOW_SECONDS)
-        count = 1
-    if not cache_available():
-        logger.warning("Comment rate limit not enforced: the cache is unavailable.")
-        return True
-    return count <= rules.COMMENTS_PER_WINDOW
+    """At most COMMENTS_PER_WINDOW comments per client per RATE_WINDOW_SECONDS (lushan_portal.ratelimit)."""
+    return rate_allows(
+        name=RATE_NAME, client=client, limit=rules.COMMENTS_PER_WINDOW, window_seconds=rules.RATE_WINDOW_SECONDS
+    )
 
 
 def comment_submit(*, decision_id: object, body: str, name: str = "", contact: str = "", client: str) -> Comment:

@@ -76,6 +76,8 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "submitted": submitted,
         "submitted_message": SUBMITTED,
         "report_due": report_due_text(decision.feedback_due, decision.closes_on),
+        # PubDate (网页设计规范): the notice's date, or for a consultation run here the day it opened here.
+        "pub_date": decision.published_on or (None if decision.entered_after_fact else decision.opens_on),
         "is_open": stage == Stage.OPEN and accepts_comments(decision),
         "days_left": rules.days_left(decision.closes_on) if stage == Stage.OPEN else None,
         "form": form,

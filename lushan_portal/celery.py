@@ -49,6 +49,10 @@ app.conf.beat_schedule = {
         "task": "decisions.tasks.erase_expired_contacts",
         "schedule": crontab(hour=3, minute=0),
     },
+    "erase-expired-reporter-contacts-daily": {
+        "task": "site_feedback.tasks.erase_expired_contacts",
+        "schedule": crontab(hour=3, minute=10),
+    },
     "send-alert-digests-daily": {
         "task": "compliance.tasks.send_alert_digests",
         "schedule": crontab(hour=8, minute=0),

@@ -2,6 +2,7 @@
 
 import base64
 import os
+import re
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -95,3 +96,11 @@ def env_rate(name: str, default: str) -> str:
             f"Environment variable {name} must be a rate such as 120/minute (second, minute, hour, day), not {raw!r}."
         )
     return raw
+
+
+def env_pattern(name: str, pattern: str, example: str, default: str = "") -> str:
+    """A value of a known shape (a record number, a host name); empty means not set."""
+    value = os.environ.get(name, default).strip()
+    if value and not re.fullmatch(pattern, value):
+        raise ImproperlyConfigured(f"Environment variable {name} must look like {example}, not {value!r}.")
+    return value

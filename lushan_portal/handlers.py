@@ -27,8 +27,16 @@ CSRF_FAILURE = (
 )
 
 
-def _render(request: HttpRequest | None, template: str, title: str, message: str, status: int) -> HttpResponse:
-    context = {"error_title": title, "error_message": message, "portal_name": settings.PORTAL_NAME}
+def _render(
+    request: HttpRequest | None, template: str, title: str, message: str, status: int, page: str = ""
+) -> HttpResponse:
+    # ``feedback_page``: the page to prefill in the 我为政府网站找错 link when there is no request.
+    context = {
+        "error_title": title,
+        "error_message": message,
+        "portal_name": settings.PORTAL_NAME,
+        "feedback_page": page,
+    }
     return HttpResponse(loader.get_template(template).render(context, request), status=status)
 
 
@@ -48,7 +56,7 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 def server_error(request: HttpRequest) -> HttpResponse:
     # No request in the context: context processors (the session user) would query the database.
-    return _render(None, "500.html", SERVER_ERROR_TITLE, SERVER_ERROR, 500)
+    return _render(None, "500.html", SERVER_ERROR_TITLE, SERVER_ERROR, 500, page=request.get_full_path())
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

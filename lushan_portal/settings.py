@@ -10,7 +10,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from lushan_portal import api_info
+from lushan_portal import api_info, site_identity
 from lushan_portal.crypto_keys import development_key
 from lushan_portal.env import (
     env_bool,
@@ -18,6 +18,7 @@ from lushan_portal.env import (
     env_fernet_key,
     env_int,
     env_list,
+    env_pattern,
     env_rate,
     env_redis_url,
     env_required,
@@ -44,6 +45,20 @@ else:
     DEBUG = env_bool("DEBUG", True)
 
 PORTAL_NAME = env_str("PORTAL_NAME", "鲁山县政务公开平台")
+
+# Site identity (国办发〔2017〕47号 政府网站发展指引, 网页设计规范): the footer and the pages' meta
+# tags (lushan_portal.site_identity). Legal identifiers have no default, since a made-up one must
+# never be shown: an empty one is left out, and `check --deploy` names it (lushan_portal.checks).
+SITE_SPONSOR = env_str("SITE_SPONSOR", "鲁山县人民政府办公室").strip()
+SITE_DOMAIN = env_pattern("SITE_DOMAIN", site_identity.DOMAIN_PATTERN, "gongkai.example.gov.cn")
+SITE_ID_CODE = env_pattern("SITE_ID_CODE", site_identity.ID_CODE_PATTERN, "the 10 letters or digits of the 网站标识码")
+SITE_ICP_RECORD = env_pattern("SITE_ICP_RECORD", site_identity.ICP_PATTERN, "豫ICP备…号 (with -N when numbered)")
+SITE_PSB_RECORD = env_pattern(
+    "SITE_PSB_RECORD", site_identity.PSB_PATTERN, "豫公网安备 …号 (the digits are the record code)"
+)
+SITE_CONAC_ID = env_pattern(
+    "SITE_CONAC_ID", site_identity.CONAC_PATTERN, "the id of the 党政机关网站标识 link (bszs.conac.cn)"
+)
 
 # Personal data at rest (lushan_portal.crypto): a Fernet key, required in production.
 FIELD_ENCRYPTION_KEY = env_fernet_key(
@@ -80,6 +95,7 @@ INSTALLED_APPS = [
     "interpretation",
     "decisions",
     "enforcement",
+    "site_feedback",
 ]
 
 MIDDLEWARE = [

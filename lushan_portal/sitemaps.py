@@ -1,14 +1,20 @@
-"""/sitemap.xml and /robots.txt: each app lists its own public pages; they are assembled here."""
+"""/sitemap.xml, /robots.txt and the 网站地图 (/sitemap/): each app lists its own public pages;
+they are assembled here, once for crawlers and once for people."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.contrib.sitemaps import Sitemap
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from catalog.sitemaps import SITEMAPS as CATALOG
 from decisions.sitemaps import SITEMAPS as DECISIONS
 from enforcement.sitemaps import SITEMAPS as ENFORCEMENT
 from interpretation.sitemaps import SITEMAPS as INTERPRETATION
 from organizations.sitemaps import SITEMAPS as ORGANIZATIONS
+from site_feedback.sitemaps import SITEMAPS as SITE_FEEDBACK
 
 # Never crawled: the back office, the supervisors' dashboard, login and account pages.
 ROBOTS_DISALLOW = ("/admin/", "/dashboard/", "/accounts/")
@@ -25,16 +31,72 @@ class PageSitemap(Sitemap):
             "interpretation:documents",
             "decisions:consultations",
             "enforcement:list",
+            "api-root",
+            "site_map",
         ]
 
     def location(self, name: str) -> str:
         return reverse(name)
 
 
-SITEMAPS = {"pages": PageSitemap, **ORGANIZATIONS, **CATALOG, **INTERPRETATION, **DECISIONS, **ENFORCEMENT}
+SITEMAPS = {
+    "pages": PageSitemap,
+    **ORGANIZATIONS,
+    **CATALOG,
+    **INTERPRETATION,
+    **DECISIONS,
+    **ENFORCEMENT,
+    **SITE_FEEDBACK,
+}
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW), "Allow: /"]
     lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@dataclass(frozen=True)
+class MapSection:
+    """A section of the 网站地图: its page, and the registry's sitemap whose entries it lists.
+
+    Only sitemaps of a few dozen entries are listed (units, domains, catalog years); the
+    records (publications, decisions…) are reached from their section's page.
+    """
+
+    title: str
+    url_name: str | None = None
+    sitemap: str | None = None
+    label: Callable[[object], str] = str
+
+
+def _year_label(year: int) -> str:
+    return _("%(year)s年重大行政决策事项目录") % {"year": year}
+
+
+SITE_MAP_SECTIONS = [
+    MapSection(_("首页"), "home"),
+    MapSection(_("公开单位"), "organizations:unit_list", "units", lambda unit: unit.name),
+    MapSection(_("基层政务公开标准目录"), "catalog:domains", "domains", lambda domain: domain.name),
+    MapSection(_("政策文件与解读"), "interpretation:documents"),
+    MapSection(_("重大行政决策公开征求意见"), "decisions:consultations"),
+    MapSection(_("重大行政决策事项目录"), None, "decision-years", _year_label),
+    MapSection(_("行政执法公示"), "enforcement:list"),
+    MapSection(_("站内搜索"), "search"),
+    MapSection(_("数据接口"), "api-root"),
+    MapSection(_("我为政府网站找错"), "site_feedback:report"),
+]
+
+
+def site_map_sections() -> list[dict]:
+    """Each section with its link and its entries [(label, url)]; one query per listed sitemap."""
+    sections = []
+    for section in SITE_MAP_SECTIONS:
+        entries = []
+        if section.sitemap:
+            sitemap = SITEMAPS[section.sitemap]()
+            entries = [(section.label(item), sitemap.location(item)) for item in sitemap.items()]
+        url = reverse(section.url_name) if section.url_name else ""
+        if url or entries:
+            sections.append({"title": section.title, "url": url, "entries": entries})
+    return sections

@@ -15,6 +15,7 @@ from interpretation.api import DocumentViewSet, InterpretationViewSet
 from lushan_portal import api_guide, views
 from lushan_portal.sitemaps import SITEMAPS, robots_txt
 from organizations.api import UnitViewSet
+from site_feedback.api import ErrorReportViewSet
 
 admin.site.site_header = _("%(name)s 管理") % {"name": settings.PORTAL_NAME}
 admin.site.site_title = _("%(name)s 管理") % {"name": settings.PORTAL_NAME}
@@ -35,6 +36,7 @@ router.register("policies", DocumentViewSet, basename="policy")
 router.register("major-decisions", MajorDecisionViewSet, basename="major-decision")
 router.register("consultation-comments", CommentViewSet, basename="consultation-comment")
 router.register("interpretations", InterpretationViewSet, basename="interpretation")
+router.register("site-feedback", ErrorReportViewSet, basename="site-feedback")
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -43,6 +45,8 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("robots.txt", robots_txt, name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap/", views.site_map, name="site_map"),
+    path("feedback/", include("site_feedback.urls")),
     path("units/", include("organizations.urls")),
     path("", include("catalog.urls")),
     path("", include("interpretation.urls")),

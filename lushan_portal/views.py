@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from lushan_portal.cache import cache_probe
 from lushan_portal.search import MAX_QUERY_LENGTH, filter_forms, query_terms, search_everything
 from lushan_portal.sections import home_sections
+from lushan_portal.sitemaps import site_map_sections
 from organizations.selectors import units_grouped
 
 logger = logging.getLogger(__name__)
@@ -19,6 +20,11 @@ ERROR_QUERY_NUL = "搜索词含有空字符（NUL），无法搜索，请删除�
 
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "home.html", {"groups": units_grouped(), "sections": home_sections.render()})
+
+
+def site_map(request: HttpRequest) -> HttpResponse:
+    """网站地图: the site's sections for people, from the same registry as /sitemap.xml."""
+    return render(request, "site_map.html", {"sections": site_map_sections()})
 
 
 def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:

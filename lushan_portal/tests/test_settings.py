@@ -17,12 +17,19 @@ SETTINGS_VARS = [
     "DATABASE_URL", "REDIS_URL", "PORTAL_ENV", "SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "CI", "DB_CONN_MAX_AGE",
     "DJANGO_ALLOW_ASYNC_UNSAFE",
     "FIELD_ENCRYPTION_KEY",
+    "SITE_SPONSOR", "SITE_DOMAIN", "SITE_ID_CODE", "SITE_ICP_RECORD", "SITE_PSB_RECORD", "SITE_CONAC_ID",
 ]  # fmt: skip
 PRODUCTION = {
     "PORTAL_ENV": "production",
     "SECRET_KEY": "k3y-" + "x7Qp2Lm9Zr4Tv8Wn1Bc6Hd5Jf0Gs3Ky" * 2,
     "ALLOWED_HOSTS": "gongkai.lushan.gov.cn",
     "FIELD_ENCRYPTION_KEY": "q0bC1Yx3T2yRj6oF9d8Yk7J5mLwZr4sV1uN0aP3bQ2c=",
+    # Site identity (test values of the right shape).
+    "SITE_DOMAIN": "gongkai.lushan.gov.cn",
+    "SITE_ID_CODE": "TEST000001",
+    "SITE_ICP_RECORD": "豫ICP备00000000号",
+    "SITE_PSB_RECORD": "豫公网安备 41000000000001号",
+    "SITE_CONAC_ID": "TESTCONAC0001",
 }
 
 
@@ -63,6 +70,11 @@ def test_database_and_redis_urls_switch_to_postgresql_and_redis():
         ({"PORTAL_ENV": "staging"}, "PORTAL_ENV"),
         ({"PORTAL_ENV": "production", "SECRET_KEY": "s" * 50, "ALLOWED_HOSTS": "x.cn"}, "FIELD_ENCRYPTION_KEY"),
         ({"FIELD_ENCRYPTION_KEY": "short"}, "FIELD_ENCRYPTION_KEY"),
+        ({"SITE_ID_CODE": "41042300"}, "SITE_ID_CODE"),
+        ({"SITE_ICP_RECORD": "12345678"}, "SITE_ICP_RECORD"),
+        ({"SITE_PSB_RECORD": "豫公网安备"}, "SITE_PSB_RECORD"),
+        ({"SITE_DOMAIN": "https://gongkai.lushan.gov.cn/"}, "SITE_DOMAIN"),
+        ({"SITE_CONAC_ID": "id with spaces"}, "SITE_CONAC_ID"),
     ],
 )
 def test_bad_configuration_fails_at_start_naming_the_variable(env, named):
@@ -76,6 +88,15 @@ def test_production_passes_the_deployment_checklist_without_warnings():
     result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_deployment_checklist_names_each_empty_site_identity_variable():
+    without = {key: value for key, value in PRODUCTION.items() if key not in {"SITE_ID_CODE", "SITE_CONAC_ID"}}
+    result = run(["manage.py", "check", "--deploy"], **without)
+    assert result.returncode == 0, result.stderr  # warnings: the site still starts
+    assert "SITE_ID_CODE (网站标识码) is empty" in result.stderr
+    assert "SITE_CONAC_ID (党政机关网站标识) is empty" in result.stderr
+    assert "SITE_ICP_RECORD" not in result.stderr
 
 
 def test_production_is_not_in_debug_and_has_secure_cookies():
