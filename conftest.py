@@ -174,10 +174,25 @@ def page(chromium_path):
 
 
 def axe_violations(page) -> list[dict]:
+    """axe-core's violations of impact serious or critical on the page as it is now."""
     origin = "/".join(page.url.split("/")[:3])
     page.add_script_tag(url=f"{origin}/__axe__.js")
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [v for v in result["violations"] if v["impact"] in BLOCKING_IMPACTS]
+
+
+def describe_violations(violations: list[dict]) -> str:
+    """One line per rule for an assertion message: rule id, impact, help and the elements found."""
+
+    def target(node: dict) -> str:
+        # A target is a CSS selector, or a list of them through iframes and shadow roots.
+        return " >> ".join(t if isinstance(t, str) else " ".join(t) for t in node["target"])
+
+    return "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} — {'; '.join(target(n) for n in v['nodes'][:5])}"
+        + (f" (+{len(v['nodes']) - 5} more)" if len(v["nodes"]) > 5 else "")
+        for v in violations
+    )
 
 
 def worker_database_url() -> str:
