@@ -229,6 +229,8 @@ def test_every_public_page_type_is_free_of_serious_violations(live_server, site,
         ("工作人员登录", "/admin/login/"),
         ("数据接口", "/api/"),
         ("数据接口：浏览", "/api/units/"),
+        ("网站地图", "/sitemap/"),
+        ("我为政府网站找错", "/feedback/?page=/catalog/"),
     ]
     audit = Audit(page)
     for label, path in pages:
