@@ -56,6 +56,7 @@ class ItemSerializer(serializers.ModelSerializer):
 class PublicationSerializer(serializers.ModelSerializer):
     unit = serializers.SlugRelatedField(slug_field="code", read_only=True)
     domain = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    body = serializers.CharField(source="public_body", read_only=True, help_text="正文（个人信息已隐去）")
 
     class Meta:
         model = Publication
