@@ -31,7 +31,9 @@ LIST_BODY = "\n".join(
 def dibao_list(unit_a, lead_reviewer):
     catalog = published_catalog(unit_a, lead_reviewer)
     item = catalog.items.get(level1="最低生活保障", level2="审批信息")
-    return published_publication(item, title="2025年9月城乡低保对象名单公示", body=LIST_BODY, formed_on=date(2025, 10, 9))
+    return published_publication(
+        item, title="2025年9月城乡低保对象名单公示", body=LIST_BODY, formed_on=date(2025, 10, 9)
+    )
 
 
 def test_the_page_shows_the_list_as_a_table_with_names_masked(client, dibao_list):
