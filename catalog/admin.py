@@ -24,6 +24,7 @@ from catalog.models import (
     Publication,
     pending_q,
 )
+from catalog.public import masking_notes
 from catalog.rules import parse_time_limits
 from catalog.services import (
     ERROR_FUTURE_PUBLICATION,
@@ -41,10 +42,12 @@ from catalog.services import (
     publication_withdraw,
 )
 from lushan_portal.admin_tools import DraftOnlyMixin, PublishWithdrawMixin
+from lushan_portal.masking import masking_warning
 from lushan_portal.spreadsheets import ImportRejected, validate_upload_size
 from organizations.models import Role, Unit, UnitKind
 from organizations.scoping import UnitScopedAdminMixin, can_write_unit, is_supervisor, user_unit_ids
 
+MASKING_NOTES_SHOWN = 5  # a 30-row list would otherwise fill the screen
 MESSAGE_DEFAULTED = "已按本单位层级补充 %(n)d 个事项的公开层级（事项上标注为“按本单位层级默认”）。"
 
 
@@ -429,6 +432,11 @@ class PublicationAdmin(PublishWithdrawMixin, DraftOnlyMixin, UnitScopedAdminMixi
 
     def save_model(self, request: HttpRequest, obj: Publication, form: forms.ModelForm, change: bool) -> None:
         publication_save(publication=obj, by=request.user)
+        if notes := masking_notes(obj.body):
+            shown = notes[:MASKING_NOTES_SHOWN]
+            if len(notes) > len(shown):
+                shown.append(_("等共 %(n)d 处") % {"n": len(notes)})
+            self.message_user(request, masking_warning(shown), messages.WARNING)
 
     @admin.action(description=_("发布所选信息"))
     def publish_selected(self, request: HttpRequest, queryset: QuerySet) -> None:

@@ -154,6 +154,7 @@ class ItemSerializer(serializers.ModelSerializer):
 class PublicationSerializer(serializers.ModelSerializer):
     unit = serializers.SlugRelatedField(slug_field="code", read_only=True, help_text=UNIT_CODE)
     domain = serializers.SlugRelatedField(slug_field="code", read_only=True, help_text=DOMAIN_CODE)
+    body = serializers.CharField(source="public_body", read_only=True, help_text="正文（个人信息已隐去）")
 
     class Meta:
         model = Publication

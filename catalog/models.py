@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from catalog.public import Block, public_blocks, public_body
 from catalog.rules import DEFAULT_LIMIT_TEXT, parse_time_limits, validate_time_limits
 from lushan_portal.attachments import validate_attachment
 from lushan_portal.spreadsheets import CELL_TEXT
@@ -292,6 +293,16 @@ class Publication(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("catalog:publication", args=[self.pk])
+
+    @property
+    def public_body(self) -> str:
+        """The body with personal data masked (catalog.public): what the API and search show."""
+        return public_body(self.body)
+
+    @property
+    def public_blocks(self) -> list[Block]:
+        """Paragraphs and tables of the body, personal data masked: what the page shows."""
+        return public_blocks(self.body)
 
 
 class Attachment(models.Model):

@@ -7,9 +7,10 @@ HOME_PUBLICATIONS = 8
 
 
 def column_context(unit: Unit) -> dict:
-    from catalog.selectors import unit_column
+    from catalog.selectors import column_counts, unit_column
 
-    return {"unit": unit, "column": unit_column(unit.pk)}
+    column = unit_column(unit)
+    return {"unit": unit, "column": column, "counts": column_counts(column)}
 
 
 def home_context() -> dict:

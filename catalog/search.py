@@ -82,7 +82,7 @@ def item_display(item: object, terms: list[str]) -> tuple[str, str, str]:
 
 def publication_display(publication: object, terms: list[str]) -> tuple[str, str, str]:
     label = f"{publication.title}（{publication.unit.display_name}，{publication.published_on:%Y-%m-%d}）"
-    return label, publication.get_absolute_url(), highlight(publication.body, with_long_forms(terms))
+    return label, publication.get_absolute_url(), highlight(publication.public_body, with_long_forms(terms))
 
 
 def register_search() -> None:

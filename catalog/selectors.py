@@ -1,8 +1,12 @@
 """Reads of the public catalog data; one place for what the public may see."""
 
-from django.db.models import Count, Q, QuerySet
+from dataclasses import dataclass
 
-from catalog.models import Catalog, CatalogItem, CatalogStatus, Domain, Publication, PublicationStatus
+from django.db.models import Count, F, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from catalog.models import OPEN_STATUSES, Catalog, CatalogItem, CatalogStatus, Domain, Publication, PublicationStatus
+from organizations.models import GRASSROOTS_KINDS, Unit
 
 READABLE_CATALOG_STATUSES = (CatalogStatus.PUBLISHED, CatalogStatus.SUPERSEDED)
 
@@ -44,7 +48,104 @@ def publications_of_item(item: CatalogItem) -> QuerySet:
     )
 
 
-def unit_column(unit_id: int) -> list[tuple[Domain, Catalog | None]]:
-    """Every active domain with the unit's published catalog for it (or None): the 专栏."""
-    catalogs = {c.domain_id: c for c in published_catalogs().filter(unit=unit_id)}
-    return [(domain, catalogs.get(domain.pk)) for domain in Domain.objects.filter(is_active=True)]
+# The state of a domain in a unit's column (专栏), and who is responsible for what is missing.
+PUBLISHED = "published"  # the catalog is out
+NOT_APPLICABLE = "not_applicable"  # 未涉及, published as a note
+DRAFTING = "drafting"  # 编制中: a draft or a returned version
+SUBMITTED = "submitted"  # 待审核
+TO_COMPILE = "to_compile"  # 待编制 by this unit (a township for every domain, a department for the domains it leads)
+LEAD_COMPILES = "lead_compiles"  # a county department's domain led by another (or by none yet): the lead compiles it
+STATES = (PUBLISHED, NOT_APPLICABLE, DRAFTING, SUBMITTED, TO_COMPILE, LEAD_COMPILES)
+STATE_LABELS = {
+    PUBLISHED: _("已发布"),
+    NOT_APPLICABLE: _("未涉及"),
+    DRAFTING: _("编制中"),
+    SUBMITTED: _("待审核"),
+    TO_COMPILE: _("待编制"),
+    LEAD_COMPILES: _("由牵头部门编制"),
+}
+
+
+@dataclass(frozen=True)
+class ColumnEntry:
+    unit: Unit
+    domain: Domain
+    state: str
+    catalog: Catalog | None = None  # the published catalog, or the open draft
+    lead_published: bool = False  # the domain's lead department has published its catalog
+
+    @property
+    def lead(self) -> Unit | None:
+        return self.domain.lead_unit
+
+    @property
+    def guided_by_lead(self) -> bool:
+        """Another unit leads the domain: the unit compiles under it, or it compiles for the unit."""
+        return self.domain.lead_unit_id is not None and self.domain.lead_unit_id != self.unit.pk
+
+    @property
+    def missing(self) -> bool:
+        """Nobody has published it yet: 待编制 (by the unit, or by the lead department for it)."""
+        return self.state == TO_COMPILE or (self.state == LEAD_COMPILES and not self.lead_published)
+
+    @property
+    def state_label(self) -> str:
+        if self.missing:
+            return str(STATE_LABELS[TO_COMPILE])  # 待编制, whoever compiles it
+        return str(STATE_LABELS[self.state])
+
+
+def column_entry(unit: Unit, domain: Domain, catalog: Catalog | None, lead_published: bool) -> ColumnEntry:
+    """The domain's state for the unit, from its published catalog or open draft (``catalog``)."""
+    if catalog is not None and catalog.status == CatalogStatus.PUBLISHED:
+        state = NOT_APPLICABLE if catalog.not_applicable else PUBLISHED
+    elif catalog is not None:
+        state = SUBMITTED if catalog.status == CatalogStatus.SUBMITTED else DRAFTING
+    elif unit.kind in GRASSROOTS_KINDS or domain.lead_unit_id == unit.pk:
+        state = TO_COMPILE
+    else:
+        state = LEAD_COMPILES
+    return ColumnEntry(unit, domain, state, catalog, lead_published)
+
+
+def _current_catalogs(unit: Unit, domain: Domain | None = None) -> dict[int, Catalog]:
+    """The unit's published catalog per domain, else its open draft. One query."""
+    catalogs: dict[int, Catalog] = {}
+    rows = Catalog.objects.filter(unit=unit, status__in=[CatalogStatus.PUBLISHED, *OPEN_STATUSES]).select_related(
+        "unit",
+        "domain",  # the links to each catalog name both
+    )
+    for catalog in rows if domain is None else rows.filter(domain=domain):
+        if catalogs.get(catalog.domain_id) is None or catalog.status == CatalogStatus.PUBLISHED:
+            catalogs[catalog.domain_id] = catalog
+    return catalogs
+
+
+def _lead_published_domains(domain: Domain | None = None) -> set[int]:
+    """Domains whose county lead department has published its catalog. One query."""
+    led = published_catalogs().filter(unit=F("domain__lead_unit"))
+    return set((led if domain is None else led.filter(domain=domain)).values_list("domain_id", flat=True))
+
+
+def unit_column(unit: Unit) -> list[ColumnEntry]:
+    """Every active domain with its state for the unit: the 专栏. Three queries, whatever the unit."""
+    catalogs = _current_catalogs(unit)
+    led = _lead_published_domains()
+    return [
+        column_entry(unit, domain, catalogs.get(domain.pk), domain.pk in led)
+        for domain in Domain.objects.filter(is_active=True).select_related("lead_unit")
+    ]
+
+
+def unit_domain_entry(unit: Unit, domain: Domain) -> ColumnEntry:
+    """One domain's state for the unit (its catalog page when nothing is published). Two queries."""
+    catalog = _current_catalogs(unit, domain).get(domain.pk)
+    return column_entry(unit, domain, catalog, domain.pk in _lead_published_domains(domain))
+
+
+def column_counts(column: list[ColumnEntry]) -> dict[str, int]:
+    """Domains per state; those the lead department compiles split into published and missing."""
+    counts = {state: sum(entry.state == state for entry in column) for state in STATES}
+    counts["lead_missing"] = sum(entry.state == LEAD_COMPILES and entry.missing for entry in column)
+    counts["lead_published"] = counts[LEAD_COMPILES] - counts["lead_missing"]
+    return counts

@@ -237,7 +237,7 @@ def publication_prepare(publication: Publication) -> None:
     publication.time_limit = clause
     publication.due_on = due_date(publication.formed_on, clause["unit"], clause["days"]) if clause else None
     publication.search_title = segment(publication.title)
-    publication.search_body = segment(publication.body)
+    publication.search_body = segment(publication.public_body)  # a listed person is not found by name
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ from catalog.selectors import (
     publications_of_item,
     published_catalogs,
     readable_catalogs,
+    unit_domain_entry,
 )
 from catalog.spreadsheet import catalog_csv, catalog_xlsx
 from organizations.selectors import public_units
@@ -25,7 +26,7 @@ def domain_detail(request: HttpRequest, domain: str) -> HttpResponse:
 
 def _catalog_for(request: HttpRequest, unit: str, domain: str):
     unit = get_object_or_404(public_units(), code=unit)
-    domain = get_object_or_404(Domain, code=domain, is_active=True)
+    domain = get_object_or_404(Domain.objects.select_related("lead_unit"), code=domain, is_active=True)
     versions = readable_catalogs().filter(unit=unit, domain=domain).order_by("-version")
     wanted = request.GET.get("version", "")
     if wanted:
@@ -42,7 +43,8 @@ def unit_domain(request: HttpRequest, unit: str, domain: str) -> HttpResponse:
     if catalog is None and request.GET.get("version"):
         raise Http404("No such version")
     items = list(catalog.items.all()) if catalog else []
-    context = {"unit": unit, "domain": domain, "catalog": catalog, "items": items, "versions": versions}
+    entry = None if catalog else unit_domain_entry(unit, domain)  # what is missing, and who compiles it
+    context = {"unit": unit, "domain": domain, "catalog": catalog, "items": items, "versions": versions, "entry": entry}
     return render(request, "catalog/unit_domain.html", context)
 
 

@@ -1,10 +1,16 @@
-"""Demo decisions: legal persons, 个体工商户 and natural persons; on time, late, overdue, withdrawn, corrected."""
+"""Demo decisions: legal persons, 个体工商户 and natural persons; on time, late, overdue, withdrawn, corrected.
+
+Besides the special cases, seven units decide licences and penalties every month of the last
+half year (``demo_series``): most published within the 7 working days, some late, two overdue.
+"""
 
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 from django.utils import timezone
 
+from compliance.demo import past_alert
+from enforcement.deadlines import PUBLICATION_OVERDUE
 from enforcement.models import Decision, DecisionKind, DecisionStatus, LicenceCategory, PartyCategory
 from enforcement.rules import NO_END_DATE
 from enforcement.services import (
@@ -225,4 +231,16 @@ def seed(log: callable) -> None:
     )
     created += new  # a minor: never public
 
+    from enforcement.demo_series import seed_series  # it builds on this module's helpers
+
+    created += seed_series()
+    if created:
+        for late in Decision.objects.filter(published_on_time=False, first_published_at__isnull=False):
+            past_alert(
+                rule_code=PUBLICATION_OVERDUE,
+                record=late,
+                unit_id=late.unit_id,
+                due=late.publication_due,
+                resolved=timezone.localdate(late.first_published_at),
+            )
     log(f"执法决定：新建 {created} 条（共 {Decision.objects.count()} 条）")

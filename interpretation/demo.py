@@ -1,4 +1,8 @@
-"""Demo documents and interpretations of every form, some breaking each rule."""
+"""Demo documents and interpretations of every form, some breaking each rule.
+
+The documents read like county documents (chapters and articles); the 图解 images are charts
+drawn at seed time (``demo_charts``) from the figures the documents state.
+"""
 
 import struct
 import zlib
@@ -7,6 +11,23 @@ from datetime import datetime, time, timedelta
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from compliance.demo import past_alert
+from interpretation.deadlines import MISSING_INTERPRETATION
+from interpretation.demo_charts import bar_chart, flow_chart, poster
+from interpretation.demo_texts import (
+    DIBAO,
+    DIBAO_TEXT,
+    ENROLMENT,
+    EPIDEMIC,
+    FAMILY_DOCTOR,
+    INSURANCE,
+    INSURANCE_TEXT,
+    PAYMENT,
+    QUESTIONS,
+    RENOVATION,
+    STARTUP,
+    STARTUP_QUESTIONS,
+)
 from interpretation.models import (
     DocumentKind,
     Form,
@@ -17,14 +38,13 @@ from interpretation.models import (
     QuestionAnswer,
 )
 from interpretation.services import document_publish, document_save, interpretation_publish, interpretation_save
+from organizations.demo import articles
 from organizations.models import Unit
 from workdays import add_working_days
 
-BODY = "第一条 为规范相关工作，根据有关法律法规，结合本县实际，制定本办法。\n第二条 本办法自发布之日起施行。"
-
 
 def tiny_png(rgb: tuple[int, int, int]) -> bytes:
-    """A valid 8×8 PNG of one colour, enough for a demo chart."""
+    """A valid 8×8 PNG of one colour (the browser tests use it as an upload)."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
@@ -35,18 +55,18 @@ def tiny_png(rgb: tuple[int, int, int]) -> bytes:
 
 
 def tiny_mp4() -> bytes:
-    """An MP4 file header (the demo has no real footage; the player and transcript show the form)."""
+    """An MP4 file header: the demo has no footage (the poster and the transcript show the form)."""
     return struct.pack(">I", 24) + b"ftypisom" + b"\x00\x00\x02\x00isomiso2"
 
 
-def document(unit: Unit, title: str, number: str, days_ago: int, **fields: object) -> PolicyDocument:
+def document(unit: Unit, title: str, number: str, days_ago: int, text: str, **fields: object) -> PolicyDocument:
     published = timezone.localdate() - timedelta(days=days_ago)
     doc = document_save(
         document=PolicyDocument(
             unit=unit,
             title=title,
             number=number,
-            body=f"{title}\n\n{BODY}",
+            body=f"{title}\n\n{text}",
             signed_on=published - timedelta(days=3),
             published_on=published,
             **{"kind": DocumentKind.NORMATIVE, **fields},
@@ -59,10 +79,18 @@ def interpret(doc: PolicyDocument, form: str, title: str, working_days_after: in
     published = add_working_days(doc.published_on, working_days_after) if working_days_after else doc.published_on
     published = min(published, timezone.localdate())
     files = {k: fields.pop(k) for k in ("video", "video_poster") if k in fields}
+    fields.setdefault("signed_with_document", True)  # 同步审签 stated, as the unit records it
     interpretation = Interpretation(document=doc, form=form, title=title, published_on=published, **fields)
     for name, (filename, content) in files.items():
         getattr(interpretation, name).save(filename, ContentFile(content), save=False)
     return interpretation_save(interpretation=interpretation)
+
+
+def gallery(interpretation: Interpretation, images: list[tuple[str, str, bytes]]) -> None:
+    for position, (filename, alt, content) in enumerate(images, start=1):
+        GalleryImage.objects.create(
+            interpretation=interpretation, position=position, alt=alt, image=ContentFile(content, filename)
+        )
 
 
 def historical(issuer: Unit, interpreter: Unit) -> None:
@@ -94,122 +122,283 @@ def seed(log: callable) -> None:
     if PolicyDocument.objects.exists():
         log(f"政策文件：已有 {PolicyDocument.objects.count()} 件，未改动")
         return
-    units = {
-        u.code: u
-        for u in Unit.objects.filter(code__in=["civil-affairs", "education", "finance", "county-gov", "health"])
-    }
+    codes = [
+        "civil-affairs",
+        "education",
+        "finance",
+        "county-gov",
+        "health",
+        "agriculture",
+        "human-resources",
+        "housing",
+    ]
+    units = {u.code: u for u in Unit.objects.filter(code__in=codes)}
     year = timezone.localdate().year
-    basics = {
-        "background": "为贯彻落实国家和省有关要求，进一步规范工作。",
-        "main_points": "明确了适用范围、申请条件、办理程序和监督管理。",
-        "scope": "本县城乡居民。",
-    }
+    seed_dibao(units["civil-affairs"], year)
+    seed_enrolment(units["education"], year)
+    seed_insurance(units["county-gov"], year)
+    seed_health(units["health"], year)
+    document(
+        units["finance"], "鲁山县财政资金支付管理办法", f"鲁财〔{year}〕3号", 20, articles(PAYMENT)
+    )  # no interpretation
+    seed_earlier(units, year)
+    historical(units["county-gov"], units["health"])
+    for doc in PolicyDocument.objects.filter(interpretation_due__isnull=False).prefetch_related("interpretations"):
+        first = min((i.published_on for i in doc.interpretations.all() if i.published_on), default=None)
+        if first and first > doc.interpretation_due:
+            past_alert(
+                rule_code=MISSING_INTERPRETATION,
+                record=doc,
+                unit_id=doc.unit_id,
+                due=doc.interpretation_due,
+                resolved=first,
+            )
+    log(f"政策文件：新建 {PolicyDocument.objects.count()} 件，解读 {Interpretation.objects.count()} 篇")
 
-    dibao = document(units["civil-affairs"], "鲁山县最低生活保障审核确认办法", f"鲁民〔{year}〕12号", 40)
+
+def seed_dibao(unit: Unit, year: int) -> None:
+    dibao = document(unit, "鲁山县最低生活保障审核确认办法", f"鲁民〔{year}〕12号", 40, articles(DIBAO))
     interpretation_publish(
-        interpretation=interpret(dibao, Form.TEXT, "《鲁山县最低生活保障审核确认办法》政策解读", 0, **basics)
+        interpretation=interpret(dibao, Form.TEXT, "《鲁山县最低生活保障审核确认办法》政策解读", 0, **DIBAO_TEXT)
     )
+    chart = interpret(dibao, Form.CHART, "图解：鲁山县最低生活保障审核确认办法", 1)
+    standards = [("城市\n低保", 620), ("农村\n低保", 430), ("城市特困\n基本生活", 806), ("农村特困\n基本生活", 559)]
+    gallery(
+        chart,
+        [
+            (
+                "dibao-standards.png",
+                "柱状图：鲁山县城乡社会救助标准（元/人·月）。城市低保620元，农村低保430元（每年5160元），"
+                "城市特困人员基本生活标准806元，农村特困人员基本生活标准559元。",
+                bar_chart(f"鲁山县{year}年城乡社会救助标准", "元/人·月", standards, "数据来源：鲁山县民政局"),
+            ),
+            (
+                "dibao-procedure.png",
+                "流程图：低保审核确认五个环节。提出申请（户籍地乡镇或街道）→受理（3个工作日内）→入户调查、民主评议"
+                "→村（居）公示7天→县民政局确认（10个工作日内）。",
+                flow_chart(
+                    "最低生活保障审核确认流程",
+                    [
+                        ("提出\n申请", "户籍地乡镇\n（街道）"),
+                        ("受理", "3个工作日内"),
+                        ("入户调查\n民主评议", "乡镇（街道）"),
+                        ("公示", "村（居）\n公示7天"),
+                        ("县级\n确认", "10个工作日内"),
+                    ],
+                    "来源：《鲁山县最低生活保障审核确认办法》",
+                ),
+            ),
+        ],
+    )
+    interpretation_publish(interpretation=chart)
     video = interpret(
         dibao,
         Form.VIDEO,
         "一分钟看懂低保申请（动漫）",
         2,
-        transcript="旁白：申请低保，先到户籍所在地乡镇政府或街道办事处提出书面申请……",
+        transcript="旁白：家里遇到困难，收入低于低保标准，怎么申请低保？\n"
+        "第一步，带上身份证、户口簿，到户籍所在地的乡镇政府或街道办事处提出申请，也可以在“豫事办”上在线申请。\n"
+        "第二步，乡镇工作人员会在3个工作日内受理，然后两人以上入户调查，了解家庭收入和财产情况。\n"
+        "第三步，初审结果在村里或社区公示7天，公示只写姓名的一部分、家庭人口和保障金额。\n"
+        "第四步，县民政局在10个工作日内确认，低保金每月打到“一卡通”上。\n"
+        "有疑问，请拨打县民政局监督电话0375-5051234。",
         video=("dibao.mp4", tiny_mp4()),
-        video_poster=("dibao.png", tiny_png((155, 28, 28))),
+        video_poster=("dibao-poster.png", poster("一分钟看懂低保申请", "鲁山县民政局")),
     )
     interpretation_publish(interpretation=video)
     qa = interpret(dibao, Form.QA, "低保政策问答", 1)
-    QuestionAnswer.objects.create(
-        interpretation=qa,
-        position=1,
-        question="哪些家庭可以申请低保？",
-        answer="共同生活的家庭成员人均收入低于当地低保标准，且财产状况符合规定的家庭。",
-    )
-    QuestionAnswer.objects.create(
-        interpretation=qa, position=2, question="多久能审核完？", answer="乡镇应当自受理之日起30个工作日内完成审核。"
-    )
+    for position, (question, answer) in enumerate(QUESTIONS, start=1):
+        QuestionAnswer.objects.create(interpretation=qa, position=position, question=question, answer=answer)
     interpretation_publish(interpretation=qa)
 
-    enrolment = document(units["education"], "鲁山县义务教育招生入学工作实施方案", f"鲁教体〔{year}〕5号", 30)
-    chart = interpret(enrolment, Form.CHART, "图解：义务教育招生入学", 10)  # late: rule broken
-    GalleryImage.objects.create(
-        interpretation=chart,
-        position=1,
-        alt="招生时间安排图：报名、审核、录取三个阶段",
-        image=ContentFile(tiny_png((11, 79, 156)), "zhaosheng.png"),
+
+def seed_enrolment(unit: Unit, year: int) -> None:
+    enrolment = document(unit, "鲁山县义务教育招生入学工作实施方案", f"鲁教体〔{year}〕5号", 30, ENROLMENT)
+    chart = interpret(enrolment, Form.CHART, "图解：义务教育招生入学", 10)  # late: 三同步 broken
+    places = [
+        ("城区\n小学一年级", 3150),
+        ("农村\n小学一年级", 4020),
+        ("城区\n初中一年级", 2880),
+        ("农村\n初中一年级", 3460),
+    ]
+    gallery(
+        chart,
+        [
+            (
+                "zhaosheng-plan.png",
+                "柱状图：招生计划（人）。城区小学一年级3150人，农村小学一年级4020人，"
+                "城区初中一年级2880人，农村初中一年级3460人。",
+                bar_chart(f"鲁山县{year}年义务教育招生计划", "人", places, "数据来源：鲁山县教育体育局"),
+            ),
+            (
+                "zhaosheng-schedule.png",
+                "流程图：招生时间安排。7月10日至20日网上报名，7月21日至31日资格审核，8月10日公布录取结果。",
+                flow_chart(
+                    "招生入学时间安排",
+                    [("网上\n报名", "7月10日—20日"), ("资格\n审核", "7月21日—31日"), ("公布\n录取", "8月10日")],
+                    "来源：《鲁山县义务教育招生入学工作实施方案》",
+                ),
+            ),
+        ],
     )
     interpretation_publish(interpretation=chart)
 
+
+def seed_insurance(unit: Unit, year: int) -> None:
     plan = document(
-        units["county-gov"],
+        unit,
         "鲁山县城乡居民基本医疗保险实施办法",
         f"鲁政〔{year}〕20号",
         25,
+        articles(INSURANCE),
         executive_meeting=True,
         concerns_public=True,
         specialised=True,
     )
-    steps = interpret(
-        plan,
-        Form.PROCESS,
-        "城乡居民医保参保缴费流程",
-        0,
-        first_interpreter_name="王某某",
-        first_interpreter_post="县人民政府副县长",
-        **basics,
-    )
-    for n, (title, text) in enumerate(
+    first = {"first_interpreter_name": "王某某", "first_interpreter_post": "县人民政府副县长"}
+    steps = interpret(plan, Form.PROCESS, "城乡居民医保参保缴费流程", 0, **first, **INSURANCE_TEXT)
+    for position, (title, text) in enumerate(
         [
-            ("参保登记", "到村（社区）或线上登记"),
-            ("缴费", "通过税务渠道缴纳个人缴费"),
-            ("享受待遇", "次年1月1日起享受医保待遇"),
+            (
+                "确认参保身份",
+                "不属于职工医保覆盖范围的城乡居民、学生和新生儿参加居民医保；已参加职工医保的不重复参保。",
+            ),
+            ("参保登记", "到户籍所在村（社区）或通过“河南税务”“豫事办”线上登记；新生儿出生90日内登记。"),
+            ("缴纳个人费用", "每年9月1日至12月31日集中缴费，个人每人每年380元；特困人员由财政全额资助。"),
+            ("激活医保电子凭证", "在国家医保服务平台应用激活电子凭证，或使用社会保障卡。"),
+            ("就医结算", "次年1月1日起享受待遇，在定点医疗机构出院时“一站式”直接结算。"),
         ],
         start=1,
     ):
-        ProcessStep.objects.create(interpretation=steps, position=n, title=title, description=text)
+        ProcessStep.objects.create(interpretation=steps, position=position, title=title, description=text)
     interpretation_publish(interpretation=steps)
     press = interpret(
         plan,
         Form.PRESS,
         "县政府新闻发布会：解读城乡居民医保新政",
         1,
-        first_interpreter_name="王某某",
-        first_interpreter_post="县人民政府副县长",
+        **first,
         event_time=timezone.make_aware(datetime.combine(plan.published_on, time(10))),
         event_place="县政府新闻发布厅",
-        event_record="主持人：各位媒体朋友，上午好……",
+        event_record="主持人：各位媒体朋友，上午好！今天我们邀请县人民政府副县长王某某同志和县医疗保障局负责同志，"
+        "介绍《鲁山县城乡居民基本医疗保险实施办法》有关情况。\n"
+        "王某某：新办法主要有三个变化。一是筹资标准调整，个人缴费每人每年380元，财政补助不低于670元；"
+        "二是待遇提高，乡镇卫生院住院报销比例提高到85%；三是结算更方便，定点医疗机构全部实行“一站式”直接结算。\n"
+        "记者：特困人员、低保对象参保有什么照顾？\n"
+        "县医疗保障局负责同志：特困人员的个人缴费由财政全额资助，低保对象和返贫致贫人口按规定定额资助，"
+        "由乡镇统一代缴，群众不用自己跑。\n"
+        "记者：新生儿怎么参保？\n"
+        "县医疗保障局负责同志：新生儿出生后90日内参保缴费的，从出生之日起就能享受待遇。\n"
+        "主持人：今天的发布会到此结束，谢谢大家。",
     )
     interpretation_publish(interpretation=press)
 
-    health = document(units["health"], "鲁山县家庭医生签约服务规范", f"鲁卫〔{year}〕8号", 20, specialised=True)
+
+def seed_health(unit: Unit, year: int) -> None:
+    basics = {
+        "background": "国家卫生健康委等部门要求推进家庭医生签约服务高质量发展。",
+        "main_points": "明确团队组成和签约人数上限，"
+        "区分免费的基础服务包和自愿选择的个性化服务包，失能老年人每季度至少上门随访一次。",
+        "scope": "本县乡镇卫生院、村卫生室和签约居民。",
+    }
+    health = document(
+        unit, "鲁山县家庭医生签约服务规范", f"鲁卫〔{year}〕8号", 20, articles(FAMILY_DOCTOR), specialised=True
+    )
     interpretation_publish(
         interpretation=interpret(health, Form.TEXT, "《家庭医生签约服务规范》解读", 1, **basics)
-    )  # no expert: rule broken
-    expert_doc = document(units["health"], "鲁山县传染病疫情报告管理办法", f"鲁卫〔{year}〕9号", 15, specialised=True)
+    )  # no expert interpretation: rule broken
+    epidemic = document(
+        unit, "鲁山县传染病疫情报告管理办法", f"鲁卫〔{year}〕9号", 15, articles(EPIDEMIC), specialised=True
+    )
     interpretation_publish(
         interpretation=interpret(
-            expert_doc,
+            epidemic,
             Form.EXPERT,
             "专家解读传染病疫情报告",
             1,
             expert_name="李某某",
-            expert_title="主任医师，县疾控中心",
-            **basics,
+            expert_title="主任医师，县疾病预防控制中心",
+            background="传染病早发现、早报告是防控的第一道关口。",
+            main_points="甲类传染病和按甲类管理的乙类传染病2小时内网络直报，其他乙类、丙类24小时内直报；"
+            "医疗机构每月开展一次漏报调查。",
+            notes="任何单位和个人不得隐瞒、谎报、缓报疫情。",
         )
     )
-
     online = interpret(
-        expert_doc,
+        epidemic,
         Form.INTERVIEW,
         "在线访谈：传染病疫情报告怎么做",
         2,
-        event_time=timezone.make_aware(datetime.combine(expert_doc.published_on, time(15))),
+        event_time=timezone.make_aware(datetime.combine(epidemic.published_on, time(15))),
         event_place="鲁山县人民政府网站在线访谈栏目",
-        event_record="网友：发现传染病疑似病例应该向哪里报告？\n嘉宾：应当在规定时限内向县疾控中心报告……",
+        event_record="主持人：网友们好，今天我们请来县疾控中心的专家，谈谈新出台的传染病疫情报告管理办法。\n"
+        "网友：发现传染病疑似病例应该向哪里报告？\n"
+        "嘉宾：医疗机构的医生是责任报告人，应当通过传染病报告信息管理系统直报；群众发现可疑情况，"
+        "可以告诉村医或拨打12320卫生热线。\n"
+        "网友：报告有时间要求吗？\n"
+        "嘉宾：甲类和按甲类管理的乙类传染病2小时内报告，其他乙类、丙类24小时内报告。\n"
+        "主持人：感谢嘉宾，本期访谈到此结束。",
         signed_with_document=False,  # breaks 同步审签
     )
     interpretation_publish(interpretation=online)
-    document(units["finance"], "鲁山县财政资金支付管理办法", f"鲁财〔{year}〕3号", 20)  # no interpretation: rule broken
-    historical(units["county-gov"], units["health"])
-    log(f"政策文件：新建 {PolicyDocument.objects.count()} 件，解读 {Interpretation.objects.count()} 篇")
+
+
+def seed_earlier(units: dict[str, Unit], year: int) -> None:
+    """Documents of earlier months: the half-year figures have more than one month to show."""
+    subsidy = document(
+        units["agriculture"],
+        "鲁山县耕地地力保护补贴实施方案",
+        f"鲁农〔{year}〕2号",
+        200,
+        "一、补贴对象：拥有耕地承包权的种地农民。\n二、补贴标准：每亩108.6元。\n"
+        "三、补贴面积：以二轮承包面积为基础，扣除已改变用途的耕地。\n四、发放方式：通过“一卡通”直接发放到户。",
+    )
+    interpretation_publish(
+        interpretation=interpret(
+            subsidy,
+            Form.TEXT,
+            "《鲁山县耕地地力保护补贴实施方案》解读",
+            0,
+            main_points="补贴对象为拥有耕地承包权的种地农民，每亩108.6元，通过“一卡通”发放到户。",
+            standards="每亩108.6元。",
+        )
+    )
+    chart = interpret(subsidy, Form.CHART, "图解：耕地地力保护补贴", 1)
+    gallery(
+        chart,
+        [
+            (
+                "farm-subsidy.png",
+                "柱状图：耕地地力保护补贴面积（万亩）。全县63.2万亩，其中下汤镇2.16万亩、张良镇3.05万亩、"
+                "辛集乡3.40万亩、马楼乡2.88万亩。",
+                bar_chart(
+                    f"{year}年耕地地力保护补贴面积",
+                    "万亩",
+                    [("下汤镇", 2.16), ("张良镇", 3.05), ("辛集乡", 3.4), ("马楼乡", 2.88)],
+                    "数据来源：鲁山县农业农村局",
+                ),
+            )
+        ],
+    )
+    interpretation_publish(interpretation=chart)
+    startup = document(
+        units["human-resources"], "鲁山县一次性创业补贴发放办法", f"鲁人社〔{year}〕6号", 140, articles(STARTUP)
+    )
+    qa = interpret(startup, Form.QA, "一次性创业补贴政策问答", 5)  # late: 三同步 broken
+    for position, (question, answer) in enumerate(STARTUP_QUESTIONS, start=1):
+        QuestionAnswer.objects.create(interpretation=qa, position=position, question=question, answer=answer)
+    interpretation_publish(interpretation=qa)
+    renovation = document(
+        units["housing"], "鲁山县城镇老旧小区改造资金管理办法", f"鲁建〔{year}〕4号", 100, articles(RENOVATION)
+    )
+    interpretation_publish(
+        interpretation=interpret(
+            renovation,
+            Form.TEXT,
+            "媒体解读：老旧小区改造，钱从哪里来、怎么花",
+            2,
+            main_points="《平顶山日报》记者采访县住建局：改造资金由上级补助、县级配套、居民出资和社会资本共同承担，"
+            "改造内容须经小区三分之二以上居民同意，资金使用情况在小区公示栏和县政府网站公开。",
+            source_url="https://www.example.com/pdsrb/laojiu-xiaoqu-gaizao.html",
+        )
+    )

@@ -60,7 +60,7 @@ def test_a_units_column_shows_every_domain(client, published, township, superuse
     html = client.get(reverse("organizations:unit_detail", args=[township.code])).content.decode()
     assert "基层政务公开标准化规范化专栏" in html
     assert html.count('<th scope="row">') == 26
-    assert "本镇不涉及税收管理" in html and "查看目录（第1版）" in html and "尚未发布" in html
+    assert "本镇不涉及税收管理" in html and "查看目录（第1版）" in html and "待编制" in html
 
 
 def test_item_page_lists_publications_across_versions(client, published, unit_a, editor_a, lead_reviewer):
@@ -127,8 +127,8 @@ def test_pages_stay_constant_in_queries(client, published, township, django_asse
         published_publication(approval, title=f"低保公示{n}", formed_on=date(2025, 10, 1))
     pages = {
         reverse("catalog:domain", args=["social-assistance"]): 2,
-        # unit, catalog column (2), interpretation figures (2)
-        reverse("organizations:unit_detail", args=[township.code]): 5,
+        # unit, catalog column (3: catalogs, domains with leads, leads' catalogs), interpretation figures (2)
+        reverse("organizations:unit_detail", args=[township.code]): 6,
         reverse("catalog:unit_domain", args=[township.code, "social-assistance"]): 4,
         approval.get_absolute_url(): 2,
         published["list"].get_absolute_url(): 2,
