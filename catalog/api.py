@@ -163,7 +163,6 @@ class PublicationSerializer(serializers.ModelSerializer):
             "id": {"help_text": "信息编号"},
             "item": {"help_text": "所依据的目录事项编号（见 /api/catalog-items/）；无则为 null"},
             "title": {"help_text": "标题"},
-            "body": {"help_text": "正文（纯文本）"},
             "formed_on": {"help_text": "信息形成或变更日期：公开时限由此起算"},
             "published_on": {"help_text": "在本平台发布的日期"},
             "due_on": {"help_text": "按目录事项公开时限算出的应公开日期"},
