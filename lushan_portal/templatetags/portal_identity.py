@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from django import template
 
+from lushan_portal.masking import scrub_text
 from lushan_portal.site_identity import SiteIdentity, pub_date, site_identity
 
 register = template.Library()
@@ -40,7 +41,8 @@ def page_meta(
     column, title, source = _one_line(column), _one_line(title), _one_line(source)
     words = [_one_line(word) for word in str(keywords or "").split(",")] + [column, source]
     unique_words = list(dict.fromkeys(word for word in words if word))
-    summary = _one_line(description) or title or column or identity.name
+    # Free text from records: masked like every public output, whatever the page passes in.
+    summary = scrub_text(_one_line(description)) or title or column or identity.name
     if len(summary) > DESCRIPTION_LENGTH:
         summary = summary[: DESCRIPTION_LENGTH - 1] + "…"
     tags = [

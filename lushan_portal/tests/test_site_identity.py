@@ -304,3 +304,13 @@ def test_site_map_lists_the_sections_units_domains_and_catalog_years(client, rec
 def test_site_map_and_feedback_form_are_in_the_xml_sitemap(client):
     xml = client.get("/sitemap.xml").content.decode()
     assert f"{reverse('site_map')}</loc>" in xml and f"{reverse('site_feedback:report')}</loc>" in xml
+
+
+def test_the_description_tag_never_carries_personal_data():
+    from lushan_portal.templatetags.portal_identity import page_meta
+
+    text = "王秀兰户已复核，身份证号410423195803121527，电话13812345678。"
+    tags = dict(page_meta(title="复核结果", description=text)["tags"])
+    assert "410423195803121527" not in tags["Description"]
+    assert "13812345678" not in tags["Description"]
+    assert tags["Description"].startswith("王秀兰户已复核")
