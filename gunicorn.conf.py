@@ -29,7 +29,7 @@ graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)
 keepalive = _int("GUNICORN_KEEPALIVE", 5)  # behind nginx on the same host
 max_requests = _int("GUNICORN_MAX_REQUESTS", 2000)  # recycle workers: bounded memory
 max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 200)
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")  # stdout, like the application's logs
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None  # stdout like the logs; empty: none
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # Client address as the proxy passed it, status, size and time taken in microseconds.
