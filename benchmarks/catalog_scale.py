@@ -13,7 +13,7 @@ import random
 import time
 from datetime import timedelta
 
-from harness import count_queries, setup_django, summary, timings
+from harness import analyze, arguments, report, setup_django
 
 WORDS = [
     "低保",
@@ -132,17 +132,19 @@ def bench_pages() -> None:
     }
     for label, url in pages.items():
         assert client.get(url).status_code == 200, label
-        queries = count_queries(lambda url=url: client.get(url))
-        print(f"{label:32s} {summary(timings(lambda url=url: client.get(url), repeat=30))}   {queries} queries")
+        report(label, lambda url=url: client.get(url), repeat=30, width=32)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--items", type=int, default=10_000)
+    parser.add_argument("--publications", type=int, default=100_000)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--items", type=int, default=10_000)
-    parser.add_argument("--publications", type=int, default=100_000)
-    args = parser.parse_args()
+    args = arguments(__doc__, add_arguments)
     setup_django()
     load(args.items, args.publications)
+    analyze()
     bench_pages()
 
 

@@ -161,6 +161,9 @@ class IndicatorSnapshot(models.Model):
     numerator = models.IntegerField()
     denominator = models.IntegerField()
     met = models.BooleanField(null=True)
+    # Records of the period not yet due when frozen: a month whose only records were pending
+    # reads 进行中 with their number, not 无数据.
+    pending = models.IntegerField(default=0)
     frozen_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -72,6 +72,15 @@ def months_of(year: int) -> list[Period]:
     return [_month(year, month) for month in range(1, 13)]
 
 
+def months_between(start: date, end: date) -> list[Period]:
+    """The months from ``start``'s to ``end``'s, oldest first."""
+    months, (year, month) = [], (start.year, start.month)
+    while (year, month) <= (end.year, end.month):
+        months.append(_month(year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
 def period_choices(year: int) -> list[tuple[str, str]]:
     choices = [(str(year), f"{year}年"), (f"{year}-H1", f"{year}年上半年"), (f"{year}-H2", f"{year}年下半年")]
     choices += [(f"{year}-Q{q}", f"{year}年第{q}季度") for q in range(1, 5)]

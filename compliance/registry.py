@@ -87,6 +87,10 @@ class Indicator:
         interpretations at least 30 % of the year's), so a unit below it is 进行中 until the
         period ends. Otherwise every counted record (or half year) is already past its due
         date and a shortfall is 未达标 at once; what is not due yet is ``pending``.
+    additive: the figure of a period is the sum of its months' (each record counts in the month
+        of a date that does not change, e.g. a decision's date) and the target is every record
+        (met when numerator == denominator). The dashboard then adds up the closed months'
+        snapshots and computes only the rest live; otherwise it computes the whole period.
     """
 
     code: str
@@ -97,6 +101,7 @@ class Indicator:
     percent: bool = True
     judged_at_period_end: bool = False
     short_title: str = ""
+    additive: bool = False
 
     def __post_init__(self) -> None:
         if not self.short_title:

@@ -8,12 +8,12 @@ from django.utils import timezone
 
 from audit.models import Event
 from audit.services import audit_record
-from compliance.dashboard import build_matrix, matrix_table, period_values, system_alerts
+from compliance.dashboard import build_matrix, matrix_table, period_values, system_alerts, trend_lines
 from compliance.drilldown import drill_lines, drill_table
 from compliance.exports import FORMATS, table_response
 from compliance.incomplete import incomplete_kind, incomplete_records, incomplete_rows
 from compliance.models import Alert
-from compliance.periods import PeriodError, months_of, parse_period, parse_year, period_choices
+from compliance.periods import PeriodError, parse_period, parse_year, period_choices
 from compliance.registry import DRILL_LIMIT, incomplete_kinds, indicators
 from compliance.scoring import FORMULA, weights
 from compliance.summary import overdue_summary, trend_chart
@@ -52,7 +52,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         period = parse_period(request.GET.get("period"))
     except PeriodError as error:
         return bad_parameter(error)
-    values, frozen_at = period_values(period)
+    values, frozen_at, settled = period_values(period)
     groups = build_matrix(period, unit_ids, values)
     fmt = request.GET.get("format")
     if fmt in FORMATS:
@@ -74,6 +74,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "my_alerts": my_alerts,
         "supervisor": unit_ids is None,
         "frozen_at": frozen_at,
+        "settled": settled,
         "weights": weights([i.code for i in indicators()]),
         "formula": FORMULA,
     }
@@ -121,19 +122,8 @@ def trend(request: HttpRequest) -> HttpResponse:
         year = parse_year(request.GET.get("year"))
     except PeriodError as error:
         return bad_parameter(error)
-    months = months_of(year)
-    lines = []
-    for indicator in (i for i in indicators() if i.percent):
-        points = []
-        for month in months:
-            values = indicator.compute(month.start, month.end)
-            if unit_ids is not None:
-                values = {k: v for k, v in values.items() if k in unit_ids}
-            numerator = sum(v.numerator for v in values.values())
-            denominator = sum(v.denominator for v in values.values())
-            points.append((month, round(100 * numerator / denominator, 1) if denominator else None))
-        lines.append((indicator, points))
-    context = {"year": year, "months": months, "lines": lines, "today": timezone.localdate()}
+    lines = trend_lines(year, unit_ids)
+    context = {"year": year, "lines": lines, "today": timezone.localdate()}
     return render(request, "compliance/trend.html", context)
 
 

@@ -147,6 +147,7 @@ def register_indicators() -> None:
             target="100%",
             compute=on_time,
             offending=published_late,
+            additive=True,  # each decision counts in the month of its decision date
         )
     )
     register_indicator(

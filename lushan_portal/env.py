@@ -60,7 +60,13 @@ def env_database(name: str, default: dict) -> dict:
     if not raw.startswith(("postgres://", "postgresql://", "sqlite://")):
         raise ImproperlyConfigured(f"Environment variable {name} must be a postgres:// or sqlite:// URL.")
     try:
-        return dj_database_url.parse(raw, conn_max_age=env_int("DB_CONN_MAX_AGE", 60), conn_health_checks=True)
+        # Connections are reused for DB_CONN_MAX_AGE seconds, and checked before reuse so that a
+        # database restart costs one reconnect, not an error page.
+        return dj_database_url.parse(
+            raw,
+            conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
+            conn_health_checks=env_bool("DB_CONN_HEALTH_CHECKS", True),
+        )
     except ValueError as error:
         raise ImproperlyConfigured(f"Environment variable {name} is not a valid database URL: {error}") from None
 

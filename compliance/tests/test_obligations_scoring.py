@@ -84,7 +84,7 @@ def test_a_snapshot_keeps_last_months_figures_after_a_correction(client, supervi
     assert snapshot_month(2026, 1) > 0
     assert snapshot_month(2026, 1) == 0
     type(decision).objects.filter(pk=decision.pk).update(published_on_time=True)  # a later correction
-    values, frozen_at = period_values(parse_period("2026-01"))
+    values, frozen_at, _settled = period_values(parse_period("2026-01"))
     assert frozen_at is not None
     assert values["enforcement.on_time"][unit_a.pk].met is False
     client.force_login(supervisor)

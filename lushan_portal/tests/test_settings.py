@@ -15,6 +15,7 @@ PROBE = (
 )
 SETTINGS_VARS = [
     "DATABASE_URL", "REDIS_URL", "PORTAL_ENV", "SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "CI", "DB_CONN_MAX_AGE",
+    "DB_CONN_HEALTH_CHECKS",
     "DJANGO_ALLOW_ASYNC_UNSAFE",
     "FIELD_ENCRYPTION_KEY",
     "SITE_SPONSOR", "SITE_DOMAIN", "SITE_ID_CODE", "SITE_ICP_RECORD", "SITE_PSB_RECORD", "SITE_CONAC_ID",
@@ -58,6 +59,17 @@ def test_database_and_redis_urls_switch_to_postgresql_and_redis():
     assert (eager, broker) == ("False", "redis://127.0.0.1:6379/3")
 
 
+def test_database_connections_are_reused_and_checked_as_configured():
+    probe = (
+        "from django.conf import settings; d = settings.DATABASES['default']; "
+        "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    )
+    url = "postgres://postgres@127.0.0.1:5432/lushan"
+    assert run(probe, DATABASE_URL=url).stdout.split() == ["60", "True"]
+    configured = run(probe, DATABASE_URL=url, DB_CONN_MAX_AGE="600", DB_CONN_HEALTH_CHECKS="false")
+    assert configured.stdout.split() == ["600", "False"]
+
+
 @pytest.mark.parametrize(
     ("env", "named"),
     [
@@ -67,6 +79,7 @@ def test_database_and_redis_urls_switch_to_postgresql_and_redis():
         ({"REDIS_URL": "localhost:6379"}, "REDIS_URL"),
         ({"DEBUG": "maybe"}, "DEBUG"),
         ({"DB_CONN_MAX_AGE": "soon", "DATABASE_URL": "postgres://u@h/d"}, "DB_CONN_MAX_AGE"),
+        ({"DB_CONN_HEALTH_CHECKS": "often", "DATABASE_URL": "postgres://u@h/d"}, "DB_CONN_HEALTH_CHECKS"),
         ({"PORTAL_ENV": "staging"}, "PORTAL_ENV"),
         ({"PORTAL_ENV": "production", "SECRET_KEY": "s" * 50, "ALLOWED_HOSTS": "x.cn"}, "FIELD_ENCRYPTION_KEY"),
         ({"FIELD_ENCRYPTION_KEY": "short"}, "FIELD_ENCRYPTION_KEY"),

@@ -1,0 +1,36 @@
+"""gunicorn settings for the portal (`gunicorn -c gunicorn.conf.py lushan_portal.wsgi`).
+
+Each value comes from the environment, with the default the README documents. Sync workers:
+each handles one request at a time, so the database connection it keeps (DB_CONN_MAX_AGE)
+is never shared. `preload_app` loads Django and the application (settings, URLs, what the apps
+load at start-up) once in the master, before forking: workers start warm, and a
+misconfiguration stops the start instead of each worker failing.
+"""
+
+import os
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise SystemExit(f"Environment variable {name} must be an integer, not {raw!r}.") from None
+
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = _int("GUNICORN_WORKERS", 2)  # one per core on the county's 2-core host
+worker_class = "sync"
+preload_app = True
+timeout = _int("GUNICORN_TIMEOUT", 30)  # a worker stuck this long is killed and replaced
+graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)
+keepalive = _int("GUNICORN_KEEPALIVE", 5)  # behind nginx on the same host
+max_requests = _int("GUNICORN_MAX_REQUESTS", 2000)  # recycle workers: bounded memory
+max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 200)
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None  # stdout like the logs; empty: none
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# Client address as the proxy passed it, status, size and time taken in microseconds.
+access_log_format = '%({x-forwarded-for}i)s %(h)s "%(r)s" %(s)s %(b)s %(D)sus'
