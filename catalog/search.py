@@ -51,22 +51,25 @@ def item_filters(filters: dict, prefix: str = "") -> dict:
     return lookups
 
 
-def items_matching(terms: list[str], filters: dict) -> QuerySet:
-    from catalog.models import item_vector
+def items_matching(terms: list[str], filters: dict, *, bounded: bool = True) -> QuerySet:
+    """Public items holding every term, best first; ``bounded``: a page's worth (site search)."""
+    from catalog.models import ITEM_DOCUMENTS
     from catalog.selectors import public_items
     from lushan_portal.text_search import ranked_match
 
     items = public_items().filter(**item_filters(filters))
-    return ranked_match(items, terms, vector=item_vector(), fields=["search_document"])
+    return ranked_match(items, terms, fields=[field for field, _weight in ITEM_DOCUMENTS], bounded=bounded)
 
 
-def publications_matching(terms: list[str], filters: dict) -> QuerySet:
-    from catalog.models import publication_vector
+def publications_matching(terms: list[str], filters: dict, *, bounded: bool = True) -> QuerySet:
+    """Public information holding every term, title matches first; ``bounded`` as above."""
+    from catalog.models import PUBLICATION_DOCUMENTS
     from catalog.selectors import public_publications
     from lushan_portal.text_search import ranked_match
 
     publications = public_publications().filter(**item_filters(filters, prefix="item__"))
-    return ranked_match(publications, terms, vector=publication_vector(), fields=["search_title", "search_body"])
+    fields = [field for field, _weight in PUBLICATION_DOCUMENTS]
+    return ranked_match(publications, terms, fields=fields, bounded=bounded)
 
 
 def with_long_forms(terms: list[str]) -> list[str]:
@@ -86,6 +89,12 @@ def publication_display(publication: object, terms: list[str]) -> tuple[str, str
 
 
 def register_search() -> None:
+    from catalog.models import ITEM_DOCUMENTS, PUBLICATION_DOCUMENTS, CatalogItem, Publication
+    from catalog.services import item_documents, publication_documents
+    from lushan_portal.text_search import Searchable, register_searchable
+
+    register_searchable(Searchable(CatalogItem, ITEM_DOCUMENTS, item_documents))
+    register_searchable(Searchable(Publication, PUBLICATION_DOCUMENTS, publication_documents))
     register_section(
         SearchSection(
             code="publications",
