@@ -156,7 +156,7 @@ def _title_hits(field: str, terms: list[str]) -> Case:
     return sum(hits[1:], hits[0]) if len(hits) > 1 else hits[0]
 
 
-CANDIDATES = 200  # newest matches (and newest title matches) ranked per search
+CANDIDATES = 100  # newest matches (and newest title matches) ranked per search: 5 pages of 20
 
 
 def ranked_match(queryset: QuerySet, terms: list[str], *, fields: list[str], bounded: bool = True) -> QuerySet:
