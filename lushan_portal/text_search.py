@@ -190,13 +190,14 @@ def ranked_match(queryset: QuerySet, terms: list[str], *, fields: list[str], bou
 def _ranked_match_postgresql(queryset: QuerySet, terms: list[str], *, titled: bool, bounded: bool) -> QuerySet:
     query = _search_query(terms)
     title_query = _search_query(terms, weight="A") if titled else None
-    matches = queryset.filter(search_vector=query)
-    if bounded:
-        newest = queryset.filter(search_vector=query).order_by("-pk").values("pk")[:CANDIDATES]
+    if bounded:  # the candidates, each found through the GIN index or by walking the newest rows
+        candidates = queryset.filter(search_vector=query).order_by("-pk").values("pk")[:CANDIDATES]
         if title_query is not None:
             titles = queryset.filter(search_vector=title_query).order_by("-pk").values("pk")[:CANDIDATES]
-            newest = newest.union(titles)
-        matches = queryset.filter(pk__in=newest)
+            candidates = candidates.union(titles)
+        matches = queryset.filter(pk__in=candidates)
+    else:
+        matches = queryset.filter(search_vector=query)
     rank = SearchRank(F("search_vector"), query)
     if title_query is None:
         return matches.annotate(rank=rank).order_by("-rank", "-pk")
