@@ -206,7 +206,7 @@ class ItemFilter(django_filters.FilterSet):
         fields = ["q", "unit", "domain", "level", "mode", "audience"]
 
     def search(self, queryset, name: str, value: str):
-        return items_matching(query_terms(value), {}).filter(pk__in=queryset.values("pk"))
+        return items_matching(query_terms(value), {}, bounded=False).filter(pk__in=queryset.values("pk"))
 
 
 class PublicationFilter(django_filters.FilterSet):
@@ -223,7 +223,7 @@ class PublicationFilter(django_filters.FilterSet):
         fields = ["q", "unit", "domain", "item", "level", "mode", "audience"]
 
     def search(self, queryset, name: str, value: str):
-        return publications_matching(query_terms(value), {}).filter(pk__in=queryset.values("pk"))
+        return publications_matching(query_terms(value), {}, bounded=False).filter(pk__in=queryset.values("pk"))
 
 
 @extend_schema_view(

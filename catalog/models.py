@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -9,17 +10,11 @@ from catalog.public import Block, public_blocks, public_body
 from catalog.rules import DEFAULT_LIMIT_TEXT, parse_time_limits, validate_time_limits
 from lushan_portal.attachments import validate_attachment
 from lushan_portal.spreadsheets import CELL_TEXT
-from lushan_portal.text_search import document_vector
 
-
-def item_vector():
-    """What a catalog item's search matches (and what its GIN index is built on)."""
-    return document_vector("search_document")
-
-
-def publication_vector():
-    """A publication's search document: title above body."""
-    return document_vector("search_title", "A") + document_vector("search_body", "B")
+# Stored search documents (jieba words between spaces), title first, with their weights; the
+# search_vector column is kept from them on PostgreSQL (lushan_portal.text_search).
+ITEM_DOCUMENTS = [("search_document", None)]
+PUBLICATION_DOCUMENTS = [("search_title", "A"), ("search_body", "B")]
 
 
 class Domain(models.Model):
@@ -197,6 +192,7 @@ class CatalogItem(models.Model):
     )
     key = models.CharField(_("事项键"), max_length=420, editable=False, db_index=True)
     search_document = models.TextField(editable=False, blank=True)
+    search_vector = SearchVectorField(null=True, editable=False)  # PostgreSQL only; kept by a trigger
 
     class Meta:
         verbose_name = _("目录事项")
@@ -269,11 +265,12 @@ class Publication(models.Model):
     withdrawal_reason = models.TextField(_("撤回理由"), blank=True)
     search_title = models.TextField(editable=False, blank=True)
     search_body = models.TextField(editable=False, blank=True)
+    search_vector = SearchVectorField(null=True, editable=False)  # PostgreSQL only; kept by a trigger
     created_at = models.DateTimeField(_("录入时间"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("录入人"), null=True, blank=True, on_delete=models.SET_NULL
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_vector"])
 
     class Meta:
         verbose_name = _("公开信息")

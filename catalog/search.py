@@ -1,5 +1,8 @@
 from django import forms
 from django.db.models import QuerySet
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from lushan_portal.search import SearchSection, highlight, register_section
@@ -9,25 +12,56 @@ MODES = {"proactive": "mode_proactive", "on_request": "mode_on_request"}
 AUDIENCES = {"public": "audience_public", "specific": "audience_specific"}
 
 
+class PlainSelect(forms.Select):
+    """Django's select markup, built in Python: the search page renders 90 options on every
+    request, and the template-per-option widget took as long as the search itself."""
+
+    def render(self, name: str, value: object, attrs: dict | None = None, renderer: object = None) -> SafeString:
+        chosen = {str(v) for v in self.format_value(value)}
+        options = format_html_join(
+            "",
+            '\n  <option value="{}"{}>{}</option>\n',
+            ((str(v), " selected" if str(v) in chosen else "", label) for v, label in self.choices),
+        )
+        return format_html(
+            '<select name="{}"{}>{}\n</select>', name, flatatt(self.build_attrs(self.attrs, attrs)), options
+        )
+
+
 class CatalogFilterForm(forms.Form):
     domain = forms.ModelChoiceField(
-        label=_("领域"), required=False, queryset=None, to_field_name="code", empty_label=_("全部领域")
+        label=_("领域"),
+        required=False,
+        queryset=None,
+        to_field_name="code",
+        empty_label=_("全部领域"),
+        widget=PlainSelect,
     )
     unit = forms.ModelChoiceField(
-        label=_("单位"), required=False, queryset=None, to_field_name="code", empty_label=_("全部单位")
+        label=_("单位"),
+        required=False,
+        queryset=None,
+        to_field_name="code",
+        empty_label=_("全部单位"),
+        widget=PlainSelect,
     )
     level = forms.ChoiceField(
-        label=_("公开层级"), required=False, choices=[("", _("全部")), ("county", _("县级")), ("township", _("乡级"))]
+        label=_("公开层级"),
+        required=False,
+        choices=[("", _("全部")), ("county", _("县级")), ("township", _("乡级"))],
+        widget=PlainSelect,
     )
     mode = forms.ChoiceField(
         label=_("公开方式"),
         required=False,
         choices=[("", _("全部")), ("proactive", _("主动")), ("on_request", _("依申请"))],
+        widget=PlainSelect,
     )
     audience = forms.ChoiceField(
         label=_("公开对象"),
         required=False,
         choices=[("", _("全部")), ("public", _("全社会")), ("specific", _("特定群体"))],
+        widget=PlainSelect,
     )
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -51,22 +85,25 @@ def item_filters(filters: dict, prefix: str = "") -> dict:
     return lookups
 
 
-def items_matching(terms: list[str], filters: dict) -> QuerySet:
-    from catalog.models import item_vector
+def items_matching(terms: list[str], filters: dict, *, bounded: bool = True) -> QuerySet:
+    """Public items holding every term, best first; ``bounded``: a page's worth (site search)."""
+    from catalog.models import ITEM_DOCUMENTS
     from catalog.selectors import public_items
     from lushan_portal.text_search import ranked_match
 
     items = public_items().filter(**item_filters(filters))
-    return ranked_match(items, terms, vector=item_vector(), fields=["search_document"])
+    return ranked_match(items, terms, fields=[field for field, _weight in ITEM_DOCUMENTS], bounded=bounded)
 
 
-def publications_matching(terms: list[str], filters: dict) -> QuerySet:
-    from catalog.models import publication_vector
+def publications_matching(terms: list[str], filters: dict, *, bounded: bool = True) -> QuerySet:
+    """Public information holding every term, title matches first; ``bounded`` as above."""
+    from catalog.models import PUBLICATION_DOCUMENTS
     from catalog.selectors import public_publications
     from lushan_portal.text_search import ranked_match
 
     publications = public_publications().filter(**item_filters(filters, prefix="item__"))
-    return ranked_match(publications, terms, vector=publication_vector(), fields=["search_title", "search_body"])
+    fields = [field for field, _weight in PUBLICATION_DOCUMENTS]
+    return ranked_match(publications, terms, fields=fields, bounded=bounded)
 
 
 def with_long_forms(terms: list[str]) -> list[str]:
@@ -86,6 +123,12 @@ def publication_display(publication: object, terms: list[str]) -> tuple[str, str
 
 
 def register_search() -> None:
+    from catalog.models import ITEM_DOCUMENTS, PUBLICATION_DOCUMENTS, CatalogItem, Publication
+    from catalog.services import item_documents, publication_documents
+    from lushan_portal.text_search import Searchable, register_searchable
+
+    register_searchable(Searchable(CatalogItem, ITEM_DOCUMENTS, item_documents))
+    register_searchable(Searchable(Publication, PUBLICATION_DOCUMENTS, publication_documents))
     register_section(
         SearchSection(
             code="publications",

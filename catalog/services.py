@@ -61,9 +61,14 @@ def item_key(item: CatalogItem) -> str:
     return f"{item.level1.strip()}|{item.level2.strip()}"
 
 
+def item_documents(item: CatalogItem) -> dict[str, str]:
+    """The stored search document of an item (lushan_portal.text_search)."""
+    return {"search_document": segment(" ".join([item.level1, item.level2, item.content]))}
+
+
 def item_prepare(item: CatalogItem) -> None:
     item.key = item_key(item)
-    item.search_document = segment(" ".join([item.level1, item.level2, item.content]))
+    item.search_document = item_documents(item)["search_document"]
 
 
 def _require_editor(user: AbstractBaseUser | None, catalog: Catalog) -> None:
@@ -236,8 +241,14 @@ def publication_prepare(publication: Publication) -> None:
     clause = applicable_clause(item.time_limits, publication.info_kind, publication.formed_on)
     publication.time_limit = clause
     publication.due_on = due_date(publication.formed_on, clause["unit"], clause["days"]) if clause else None
-    publication.search_title = segment(publication.title)
-    publication.search_body = segment(publication.public_body)  # a listed person is not found by name
+    for field, document in publication_documents(publication).items():
+        setattr(publication, field, document)
+
+
+def publication_documents(publication: Publication) -> dict[str, str]:
+    """The stored search documents of a publication, title apart (lushan_portal.text_search).
+    The body is the masked one: a listed person is not found by name."""
+    return {"search_title": segment(publication.title), "search_body": segment(publication.public_body)}
 
 
 @transaction.atomic

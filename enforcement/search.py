@@ -19,6 +19,18 @@ def display(decision: object, terms: list[str]) -> tuple[str, str, str]:
 
 
 def register_search() -> None:
+    from enforcement.models import Decision
+    from enforcement.services import decision_search_document
+    from lushan_portal.text_search import Searchable, register_searchable
+
+    register_searchable(
+        Searchable(
+            Decision,
+            [("search_document", None)],
+            lambda decision: {"search_document": decision_search_document(decision)},
+            stored_vector=False,  # bigrams, matched through a GIN index on their expression
+        )
+    )
     register_section(
         SearchSection(code="enforcement", title=_("行政执法公示"), search=decisions_matching, display=display)
     )

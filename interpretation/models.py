@@ -1,6 +1,7 @@
 from datetime import date
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -9,12 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from lushan_portal.attachments import validate_attachment, validate_image, validate_video
-from lushan_portal.text_search import document_vector
 
-
-def document_vector_expression():
-    """What the public search of documents matches (and what its GIN index is built on)."""
-    return document_vector("search_document")
+# The stored search document (jieba words between spaces); the search_vector column is kept
+# from it on PostgreSQL (lushan_portal.text_search).
+DOCUMENT_DOCUMENTS = [("search_document", None)]
 
 
 UNKNOWN_DATE = "日期不详"
@@ -68,12 +67,13 @@ class PolicyDocument(models.Model):
     interpretation_due = models.DateField(_("解读应发布日期"), null=True, blank=True, editable=False)
     withdrawal_reason = models.TextField(_("撤回理由"), blank=True)
     search_document = models.TextField(editable=False, blank=True)
+    search_vector = SearchVectorField(null=True, editable=False)  # PostgreSQL only; kept by a trigger
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False
     )
     # When the record was entered on this portal; never the original date (null: before this was kept).
     entered_at = models.DateTimeField(_("录入本平台时间"), null=True, default=timezone.now, editable=False)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_vector"])
 
     class Meta:
         verbose_name = _("政策文件")

@@ -5,11 +5,11 @@ from lushan_portal.search import SearchSection, highlight, register_section
 
 
 def documents_matching(terms: list[str], filters: dict) -> QuerySet:
-    from interpretation.models import document_vector_expression
+    from interpretation.models import DOCUMENT_DOCUMENTS
     from interpretation.selectors import public_documents
     from lushan_portal.text_search import ranked_match
 
-    return ranked_match(public_documents(), terms, vector=document_vector_expression(), fields=["search_document"])
+    return ranked_match(public_documents(), terms, fields=[field for field, _weight in DOCUMENT_DOCUMENTS])
 
 
 def display(document: object, terms: list[str]) -> tuple[str, str, str]:
@@ -18,4 +18,9 @@ def display(document: object, terms: list[str]) -> tuple[str, str, str]:
 
 
 def register_search() -> None:
+    from interpretation.models import DOCUMENT_DOCUMENTS, PolicyDocument
+    from interpretation.services import document_documents
+    from lushan_portal.text_search import Searchable, register_searchable
+
+    register_searchable(Searchable(PolicyDocument, DOCUMENT_DOCUMENTS, document_documents))
     register_section(SearchSection(code="policies", title=_("政策文件"), search=documents_matching, display=display))

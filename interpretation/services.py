@@ -83,9 +83,14 @@ def document_prepare(document: PolicyDocument) -> None:
         and Interpretation.objects.filter(document=document.pk, published_on__lt=document.published_on).exists()
     ):
         raise ValidationError({"published_on": _(ERROR_DOCUMENT_AFTER_INTERPRETATION)})
-    document.search_document = segment(" ".join([document.title, document.number, document.body[:5000]]))
+    document.search_document = document_documents(document)["search_document"]
     due = document.under_sync_rule and document.status == Status.PUBLISHED and document.published_on
     document.interpretation_due = interpretation_due(document.published_on) if due else None
+
+
+def document_documents(document: PolicyDocument) -> dict[str, str]:
+    """The stored search document of a policy document (lushan_portal.text_search)."""
+    return {"search_document": segment(" ".join([document.title, document.number, document.body[:5000]]))}
 
 
 @transaction.atomic

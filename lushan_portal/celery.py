@@ -27,6 +27,14 @@ def refuse_a_wrong_field_key(**kwargs: object) -> None:
         connection.close()
 
 
+@signals.worker_init.connect
+def load_the_dictionary(**kwargs: object) -> None:
+    """jieba's dictionary once per worker (imports segment text), not on the first task."""
+    from lushan_portal.text_search import warm_up
+
+    warm_up()
+
+
 # Times are the county's clock (CELERY_TIMEZONE = Asia/Shanghai).
 app.conf.beat_schedule = {
     "scan-deadlines-daily": {

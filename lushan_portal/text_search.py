@@ -4,17 +4,19 @@ Chinese has no spaces, so text is turned into space-separated tokens at write ti
 - words (``segment``): jieba in search mode, for prose (catalog items, publications);
 - bigrams (``bigram_document``): every pair of neighbouring characters, for names and
   numbers that no dictionary knows (a company name, a decision number).
-PostgreSQL: a GIN-indexed tsvector ('simple' configuration) over the stored document,
-built from the same expression the queries use, so the planner can match them. SQLite:
-the stored document is matched token by token (correct, slower).
+PostgreSQL: a stored tsvector column ('simple' configuration) kept from the stored documents
+by a trigger, with a GIN index (the bigram documents: a GIN index over the same expression
+the query uses). SQLite: the stored document is matched token by token (correct, slower).
 """
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import jieba
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Case, Q, QuerySet, Value, When
+from django.db.models import Case, F, Model, Q, QuerySet, Value, When
 
 # Abbreviations citizens type for the words catalogs use: a query for the left also finds the right.
 SYNONYMS = {
@@ -64,6 +66,74 @@ def document_vector(field: str, weight: str | None = None) -> SearchVector:
     return SearchVector(field, config="simple", weight=weight)
 
 
+# Stored vectors (PostgreSQL). A model lists its stored documents as (column, weight or None),
+# title first; a trigger writes ``search_vector`` from them on every INSERT and on every
+# UPDATE of them (so save(), bulk_create, update() and COPY all keep it), and a GIN index on
+# the column serves the match. Queries never call to_tsvector per row.
+def vector_sql(columns: list[tuple[str, str | None]], prefix: str = "") -> str:
+    """The SQL expression of the stored vector, e.g. for ``NEW.`` in a trigger."""
+    parts = []
+    for column, weight in columns:
+        vector = f"to_tsvector('simple'::regconfig, COALESCE({prefix}{column}, ''))"
+        parts.append(f"setweight({vector}, '{weight}')" if weight else vector)
+    return " || ".join(parts)
+
+
+def vector_trigger_sql(table: str, columns: list[tuple[str, str | None]]) -> tuple[str, str]:
+    """(create, drop) SQL of the trigger that keeps ``table.search_vector``, and a backfill."""
+    name = f"{table}_search_vector"
+    watched = ", ".join(column for column, _weight in columns)
+    create = f"""
+CREATE OR REPLACE FUNCTION {name}() RETURNS trigger AS $$
+BEGIN
+    NEW.search_vector := {vector_sql(columns, "NEW.")};
+    RETURN NEW;
+END;
+$$ LANGUAGE plpgsql;
+DROP TRIGGER IF EXISTS {name} ON {table};
+CREATE TRIGGER {name} BEFORE INSERT OR UPDATE OF {watched} ON {table}
+    FOR EACH ROW EXECUTE FUNCTION {name}();
+UPDATE {table} SET search_vector = {vector_sql(columns)}
+    WHERE search_vector IS DISTINCT FROM {vector_sql(columns)};
+"""
+    drop = f"DROP TRIGGER IF EXISTS {name} ON {table}; DROP FUNCTION IF EXISTS {name}();"
+    return create, drop
+
+
+@dataclass(frozen=True)
+class Searchable:
+    """A model with stored search documents: what ``rebuild_search_documents`` keeps.
+
+    ``build(row)`` returns the stored documents ({column: text}) from the row's own fields;
+    ``columns`` are those columns with their weights, title first.
+    """
+
+    model: type[Model]
+    columns: list[tuple[str, str | None]]
+    build: Callable[[Model], dict[str, str]]
+    stored_vector: bool = True
+
+
+_searchables: dict[str, Searchable] = {}
+
+
+def register_searchable(searchable: Searchable) -> None:
+    _searchables[searchable.model._meta.label_lower] = searchable
+
+
+def searchables() -> list[Searchable]:
+    return list(_searchables.values())
+
+
+def warm_up() -> None:
+    """Load jieba's dictionary now (about a second) rather than on the first search.
+
+    Called where a server or worker process starts (``wsgi.py``, the Celery worker); tests
+    and other management commands load it lazily on first use.
+    """
+    jieba.initialize()
+
+
 def bigram_match(field: str, query: str) -> Q | None:
     """A condition: the bigram document in ``field`` holds every bigram of ``query``.
 
@@ -86,22 +156,22 @@ def _title_hits(field: str, terms: list[str]) -> Case:
     return sum(hits[1:], hits[0]) if len(hits) > 1 else hits[0]
 
 
-def ranked_match(queryset: QuerySet, terms: list[str], *, vector: SearchVector, fields: list[str]) -> QuerySet:
+CANDIDATES = 100  # newest matches (and newest title matches) ranked per search: 5 pages of 20
+
+
+def ranked_match(queryset: QuerySet, terms: list[str], *, fields: list[str], bounded: bool = True) -> QuerySet:
     """Rows whose documents contain every term, best matches (title first) first.
 
-    ``fields`` are the stored document fields, title first, for the SQLite path.
+    ``fields`` are the stored document fields, title first. PostgreSQL matches the stored
+    ``search_vector`` through its GIN index; when ``bounded``, only the CANDIDATES newest
+    matches, plus the CANDIDATES newest title matches, are ranked (a page of results, not
+    every match of a common word). SQLite matches the stored text token by token.
     """
     terms = [term.lower() for term in terms if term.strip()]
     if not terms:
         return queryset.none()
     if connection.vendor == "postgresql":
-        query = SearchQuery(" & ".join(_tsquery_term(t) for t in terms), config="simple", search_type="raw")
-        return (
-            queryset.annotate(document=vector)
-            .filter(document=query)
-            .annotate(rank=SearchRank(vector, query))
-            .order_by("-rank", "-pk")
-        )
+        return _ranked_match_postgresql(queryset, terms, titled=len(fields) > 1, bounded=bounded)
     condition = Q()
     for term in terms:
         any_way = Q()
@@ -117,8 +187,33 @@ def ranked_match(queryset: QuerySet, terms: list[str], *, vector: SearchVector, 
     return queryset.filter(condition).annotate(rank=_title_hits(fields[0], terms)).order_by("-rank", "-pk")
 
 
-def _tsquery_term(term: str) -> str:
-    ways = ["(" + " & ".join(_quote(token) for token in group) + ")" for group in alternatives(term)]
+def _ranked_match_postgresql(queryset: QuerySet, terms: list[str], *, titled: bool, bounded: bool) -> QuerySet:
+    query = _search_query(terms)
+    title_query = _search_query(terms, weight="A") if titled else None
+    if bounded:  # the candidates, each found through the GIN index or by walking the newest rows
+        candidates = queryset.filter(search_vector=query).order_by("-pk").values("pk")[:CANDIDATES]
+        if title_query is not None:
+            titles = queryset.filter(search_vector=title_query).order_by("-pk").values("pk")[:CANDIDATES]
+            candidates = candidates.union(titles)
+        matches = queryset.filter(pk__in=candidates)
+    else:
+        matches = queryset.filter(search_vector=query)
+    rank = SearchRank(F("search_vector"), query)
+    if title_query is None:
+        return matches.annotate(rank=rank).order_by("-rank", "-pk")
+    title_hit = Case(When(search_vector=title_query, then=Value(1)), default=Value(0))
+    return matches.annotate(title_hit=title_hit, rank=rank).order_by("-title_hit", "-rank", "-pk")
+
+
+def _search_query(terms: list[str], weight: str = "") -> SearchQuery:
+    raw = " & ".join(_tsquery_term(term, weight) for term in terms)
+    return SearchQuery(raw, config="simple", search_type="raw")
+
+
+def _tsquery_term(term: str, weight: str = "") -> str:
+    """'低保' → ('低保' | ('最低' & '生活' & '保障')); with a weight, each lexeme as '低保':A."""
+    suffix = f":{weight}" if weight else ""
+    ways = ["(" + " & ".join(_quote(token) + suffix for token in group) + ")" for group in alternatives(term)]
     return "(" + " | ".join(ways) + ")"
 
 

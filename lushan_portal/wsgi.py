@@ -10,4 +10,10 @@ application = get_wsgi_application()
 from accounts.keycheck import field_key_check  # noqa: E402
 
 field_key_check()
+
+# jieba's dictionary (about a second): loaded here, once per process (before the fork with
+# gunicorn --preload), not on the first search.
+from lushan_portal.text_search import warm_up  # noqa: E402
+
+warm_up()
 connection.close()  # not shared with workers forked after a preload

@@ -1,9 +1,10 @@
 from django.db import migrations
 
-# GIN indexes over the very expressions the search queries use (catalog.models).
+# GIN indexes over the expressions the search queries used then; 0005_search_vector replaces
+# them with indexes on stored vectors.
 SEARCH_INDEXES = {
-    "CatalogItem": ("catalogitem_search_gin", "item_vector"),
-    "Publication": ("publication_search_gin", "publication_vector"),
+    "CatalogItem": ("catalogitem_search_gin", [("search_document", None)]),
+    "Publication": ("publication_search_gin", [("search_title", "A"), ("search_body", "B")]),
 }
 
 
@@ -18,10 +19,12 @@ def seed_domains(apps, schema_editor):
 def _indexes(apps):
     from django.contrib.postgres.indexes import GinIndex
 
-    from catalog import models
+    from lushan_portal.text_search import document_vector
 
-    for model_name, (index_name, vector) in SEARCH_INDEXES.items():
-        yield apps.get_model("catalog", model_name), GinIndex(getattr(models, vector)(), name=index_name)
+    for model_name, (index_name, fields) in SEARCH_INDEXES.items():
+        vectors = [document_vector(field, weight) for field, weight in fields]
+        vector = sum(vectors[1:], vectors[0]) if len(vectors) > 1 else vectors[0]
+        yield apps.get_model("catalog", model_name), GinIndex(vector, name=index_name)
 
 
 def add_search_indexes(apps, schema_editor):

@@ -6,9 +6,9 @@ INDEX_NAME = "policy_search_gin"
 def _index():
     from django.contrib.postgres.indexes import GinIndex
 
-    from interpretation.models import document_vector_expression
+    from lushan_portal.text_search import document_vector
 
-    return GinIndex(document_vector_expression(), name=INDEX_NAME)
+    return GinIndex(document_vector("search_document"), name=INDEX_NAME)  # until 0004_search_vector
 
 
 def add(apps, schema_editor):
