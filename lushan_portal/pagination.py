@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from rest_framework.pagination import CursorPagination
 
 PAGE_SIZE = 20
 MAX_PAGE = 500
@@ -37,3 +38,14 @@ def peek_page(queryset: QuerySet, raw_number: str | None, size: int = PAGE_SIZE)
     start = (number - 1) * size
     rows = list(queryset[start : start + size + 1])
     return PeekPage(rows=rows[:size], number=number, has_previous=number > 1, has_next=len(rows) > size)
+
+
+class LargeListCursor(CursorPagination):
+    """API lists of large collections (a million decisions, 100,000 publications): no COUNT(*),
+    and no OFFSET that grows with the page; the ``next`` link carries the last row's position
+    in ``ordering``, which must end with a unique field and match an index.
+
+    Small collections (units, catalogs, policies) keep page numbers with a total.
+    """
+
+    page_size = PAGE_SIZE
