@@ -5,8 +5,15 @@ from rest_framework import serializers, viewsets
 
 from catalog.models import Catalog, CatalogItem, Domain, Publication, TimeLimitKind
 from catalog.search import AUDIENCES, LEVELS, MODES, items_matching, publications_matching
-from catalog.selectors import domains_with_counts, public_items, public_publications, published_catalogs
+from catalog.selectors import (
+    PUBLICATION_ORDER,
+    domains_with_counts,
+    public_items,
+    public_publications,
+    published_catalogs,
+)
 from lushan_portal.filters import IdFilter, text_filter
+from lushan_portal.pagination import LargeListCursor
 from lushan_portal.search import query_terms
 
 UNIT_CODE = "单位代码（见 /api/units/）"
@@ -210,7 +217,7 @@ class ItemFilter(django_filters.FilterSet):
 
 
 class PublicationFilter(django_filters.FilterSet):
-    q = text_filter(100, method="search", help_text=f"{SEARCH_HELP}：在标题和正文中查找，按相关度排列")
+    q = text_filter(100, method="search", help_text=f"{SEARCH_HELP}：在标题和正文中查找，结果仍按发布日期排列")
     unit = django_filters.CharFilter(field_name="unit__code", help_text=f"只看这个单位发布的信息：{UNIT_CODE}")
     domain = django_filters.CharFilter(field_name="domain__code", help_text=f"只看这个领域的信息：{DOMAIN_CODE}")
     item = IdFilter(field_name="item", param="item", help_text="只看这一目录事项下的信息（目录事项编号）")
@@ -289,10 +296,18 @@ class ItemViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = ItemFilter
 
 
+class NewestPublicationsFirst(LargeListCursor):
+    """The public order of publications, on its index (publication_public_idx)."""
+
+    ordering = PUBLICATION_ORDER
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="公开信息列表",
-        description="在目录事项下已发布的信息，发布日期最新的在前。",
+        description=(
+            "在目录事项下已发布的信息，发布日期最新的在前。不返回总数：用回答中的 next 链接（cursor 参数）翻页。"
+        ),
     ),
     retrieve=extend_schema(
         summary="一条公开信息",
@@ -303,6 +318,7 @@ class ItemViewSet(viewsets.ReadOnlyModelViewSet):
 class PublicationViewSet(viewsets.ReadOnlyModelViewSet):
     """Information published under catalog items."""
 
-    queryset = public_publications().order_by("-published_on", "-id")
+    queryset = public_publications().order_by(*PUBLICATION_ORDER)
     serializer_class = PublicationSerializer
     filterset_class = PublicationFilter
+    pagination_class = NewestPublicationsFirst

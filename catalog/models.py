@@ -281,6 +281,17 @@ class Publication(models.Model):
             models.Index(
                 fields=["-published_on", "-id"], condition=Q(status="published"), name="publication_public_idx"
             ),
+            # The API list filtered by domain or by unit: its first page from the index, not a sort.
+            models.Index(
+                fields=["domain", "-published_on", "-id"],
+                condition=Q(status="published"),
+                name="publication_domain_new_idx",
+            ),
+            models.Index(
+                fields=["unit", "-published_on", "-id"],
+                condition=Q(status="published"),
+                name="publication_unit_new_idx",
+            ),
             # The deadline scan: information formed and not yet published.
             models.Index(fields=["due_on"], condition=Q(status="draft"), name="publication_unpublished_idx"),
         ]

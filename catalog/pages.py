@@ -1,5 +1,3 @@
-from django.db.models import QuerySet
-
 from lushan_portal.sections import Section, home_sections, unit_sections
 from organizations.models import Unit
 
@@ -14,10 +12,9 @@ def column_context(unit: Unit) -> dict:
 
 
 def home_context() -> dict:
-    from catalog.selectors import domains_with_counts, public_publications
+    from catalog.selectors import domains_with_counts, newest_publications
 
-    newest: QuerySet = public_publications().order_by("-published_on", "-id")[:HOME_PUBLICATIONS]
-    return {"domains": domains_with_counts(), "newest": newest}
+    return {"domains": domains_with_counts(), "newest": newest_publications(HOME_PUBLICATIONS)}
 
 
 def register_pages() -> None:

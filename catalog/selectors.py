@@ -39,12 +39,21 @@ def public_publications() -> QuerySet:
     return Publication.objects.filter(status=PublicationStatus.PUBLISHED).select_related("unit", "domain")
 
 
+# The public order of publications: the home page, the API (its cursor) and an item's page.
+PUBLICATION_ORDER = ("-published_on", "-id")
+
+
+def newest_publications(limit: int) -> QuerySet:
+    """The latest publications (the home page): ``limit`` entries of publication_public_idx."""
+    return public_publications().order_by(*PUBLICATION_ORDER)[:limit]
+
+
 def publications_of_item(item: CatalogItem) -> QuerySet:
     """Everything published under this item, in any version of the catalog."""
     return (
         public_publications()
         .filter(unit=item.catalog.unit_id, domain=item.catalog.domain_id, item_key=item.key)
-        .order_by("-published_on", "-id")
+        .order_by(*PUBLICATION_ORDER)
     )
 
 

@@ -1,11 +1,12 @@
 from lushan_portal.sections import Section, home_sections
 
+HOME_CONSULTATIONS = 5
+
 
 def home_context() -> dict:
-    from decisions.selectors import consultations_open_then_closed
+    from decisions.selectors import open_consultations
 
-    open_now, _closed = consultations_open_then_closed()
-    return {"open": open_now[:5]}
+    return {"open": open_consultations()[:HOME_CONSULTATIONS]}
 
 
 def register_pages() -> None:

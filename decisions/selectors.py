@@ -48,6 +48,23 @@ def consultations_open_then_closed() -> tuple[list[MajorDecision], list[MajorDec
     return open_now, closed
 
 
+def open_consultations() -> QuerySet:
+    """Consultations run here whose window is open today, closing soonest first (the home page).
+
+    The same rows as the open half of consultations_open_then_closed (open until the midnight
+    after the last day, county time), without its comment counts: a range read of
+    decision_window_idx instead of every consultation with its comments.
+    """
+    today = timezone.localdate()
+    return (
+        MajorDecision.objects.filter(
+            classified=False, entered_after_fact=False, opens_on__lte=today, closes_on__gte=today
+        )
+        .select_related("unit")
+        .order_by("closes_on", "id")
+    )
+
+
 @dataclass(frozen=True)
 class CommentGroup:
     body: str

@@ -1,11 +1,13 @@
 import django_filters
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
-from rest_framework import pagination, serializers, viewsets
+from rest_framework import serializers, viewsets
 
 from enforcement.filters import DecisionFilter
 from enforcement.models import Decision
 from enforcement.public import PUBLIC_FIELDS, public_correction_note, public_decisions, public_values
+from enforcement.selectors import SEARCH_ORDER
+from lushan_portal.pagination import LargeListCursor
 
 # What a reader of the API needs beyond the national column name (the field's title).
 FIELD_NOTES = {
@@ -102,11 +104,10 @@ class DecisionApiFilter(DecisionFilter):
     unit = django_filters.CharFilter(field_name="unit__code", help_text="执法单位代码")
 
 
-class NewestFirst(pagination.CursorPagination):
-    """No COUNT(*) over a million rows: a cursor to the next page instead."""
+class NewestFirst(LargeListCursor):
+    """The public search's order, on its index (decision_public_idx)."""
 
-    ordering = ("-decision_date", "-id")
-    page_size = 20
+    ordering = SEARCH_ORDER
 
 
 @extend_schema_view(

@@ -6,9 +6,8 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from enforcement.models import DecisionKind, LicenceCategory, PartyCategory, PenaltyCategory, decision_vector
-from lushan_portal.filters import text_filter
+from lushan_portal.filters import FastChoiceFilter, FastDateFilter, UnitFilter, text_filter
 from lushan_portal.text_search import bigram_match
-from organizations.models import Unit
 
 MAX_QUERY_LENGTH = 100
 
@@ -33,22 +32,16 @@ def decisions_matching_text(queryset: QuerySet, value: str) -> QuerySet:
 
 
 class DecisionFilter(django_filters.FilterSet):
+    # Rendered on every request of the public search: widgets drawn in Python, units read once.
     q = text_filter(MAX_QUERY_LENGTH, label=_("当事人名称、统一社会信用代码或决定文书号"), method="filter_q")
-    unit = django_filters.ModelChoiceFilter(
-        label=_("执法单位"),
-        queryset=Unit.objects.filter(is_active=True),
-        to_field_name="code",
-        empty_label=_("全部单位"),
-    )
-    kind = django_filters.ChoiceFilter(label=_("类型"), choices=DecisionKind.choices, empty_label=_("全部类型"))
-    penalty_category = django_filters.ChoiceFilter(
+    unit = UnitFilter(label=_("执法单位"))
+    kind = FastChoiceFilter(label=_("类型"), choices=DecisionKind.choices, empty_label=_("全部类型"))
+    penalty_category = FastChoiceFilter(
         label=_("处罚类别"), choices=PenaltyCategory.choices, method="filter_penalty_category", empty_label=_("全部")
     )
-    licence_category = django_filters.ChoiceFilter(
-        label=_("许可类别"), choices=LicenceCategory.choices, empty_label=_("全部")
-    )
-    date_from = django_filters.DateFilter(label=_("决定日期自"), field_name="decision_date", lookup_expr="gte")
-    date_to = django_filters.DateFilter(label=_("决定日期至"), field_name="decision_date", lookup_expr="lte")
+    licence_category = FastChoiceFilter(label=_("许可类别"), choices=LicenceCategory.choices, empty_label=_("全部"))
+    date_from = FastDateFilter(label=_("决定日期自"), field_name="decision_date", lookup_expr="gte")
+    date_to = FastDateFilter(label=_("决定日期至"), field_name="decision_date", lookup_expr="lte")
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return decisions_matching_text(queryset, value)

@@ -158,6 +158,12 @@ class Decision(models.Model):
                 condition=Q(status="published", party_is_minor=False),
                 name="decision_public_idx",
             ),
+            # The home page's newest decisions: published rows by when they were first made public.
+            models.Index(
+                fields=["-first_published_at", "-id"],
+                condition=Q(status="published", party_is_minor=False),
+                name="decision_newest_idx",
+            ),
             models.Index(fields=["unit", "-decision_date"], name="decision_unit_date_idx"),
             models.Index(fields=["kind", "-decision_date"], name="decision_kind_date_idx"),
             models.Index(fields=["decision_number"], name="decision_number_idx"),

@@ -4,10 +4,10 @@ HOME_DECISIONS = 5
 
 
 def home_context() -> dict:
-    from enforcement.public import public_decisions, public_title
+    from enforcement.public import public_title
+    from enforcement.selectors import newest_decisions
 
-    newest = public_decisions().order_by("-first_published_at", "-id")[:HOME_DECISIONS]
-    return {"decisions": [(decision, public_title(decision)) for decision in newest]}
+    return {"decisions": [(decision, public_title(decision)) for decision in newest_decisions(HOME_DECISIONS)]}
 
 
 def register_pages() -> None:

@@ -3,20 +3,14 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from interpretation.models import DocumentKind, Form
-from lushan_portal.filters import IdFilter, YearFilter, text_filter
-from organizations.models import Unit
+from lushan_portal.filters import FastChoiceFilter, IdFilter, UnitFilter, YearFilter, text_filter
 
 
 class DocumentFilter(django_filters.FilterSet):
     q = text_filter(100, label=_("关键词"), method="search")
-    unit = django_filters.ModelChoiceFilter(
-        label=_("发文单位"),
-        queryset=Unit.objects.filter(is_active=True),
-        to_field_name="code",
-        empty_label=_("全部单位"),
-    )
+    unit = UnitFilter(label=_("发文单位"))
     year = YearFilter(label=_("年份"), field_name="published_on")
-    kind = django_filters.ChoiceFilter(label=_("类型"), choices=DocumentKind.choices, empty_label=_("全部类型"))
+    kind = FastChoiceFilter(label=_("类型"), choices=DocumentKind.choices, empty_label=_("全部类型"))
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         from interpretation.search import documents_matching

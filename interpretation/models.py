@@ -208,6 +208,8 @@ class Interpretation(models.Model):
             models.Index(
                 fields=["unit", "published_on", "form"], condition=Q(status="published"), name="interp_unit_year_idx"
             ),
+            # The home page's newest interpretations and the API list (PostgreSQL only, like policy_public_idx).
+            models.Index(*NEWEST_FIRST, condition=Q(status="published"), name="interp_public_idx"),
         ]
 
     def __str__(self) -> str:

@@ -19,9 +19,9 @@ def unit_context(unit: Unit) -> dict:
 
 
 def home_context() -> dict:
-    from interpretation.selectors import newest_first, public_interpretations
+    from interpretation.selectors import newest_interpretations
 
-    return {"newest": newest_first(public_interpretations())[:HOME_INTERPRETATIONS]}
+    return {"newest": newest_interpretations(HOME_INTERPRETATIONS)}
 
 
 def register_pages() -> None:

@@ -36,6 +36,11 @@ def newest_first(queryset: QuerySet) -> QuerySet:
     return queryset.order_by(*NEWEST_FIRST)
 
 
+def newest_interpretations(limit: int) -> QuerySet:
+    """The latest published interpretations (the home page), through index interp_public_idx."""
+    return newest_first(public_interpretations())[:limit]
+
+
 def document_sync(document: PolicyDocument) -> SyncStatus:
     """三同步 status of a published document; other kinds say the rule does not apply."""
     if not document.under_sync_rule:

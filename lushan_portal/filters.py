@@ -3,7 +3,11 @@ with a Chinese message naming the parameter instead of reaching the database."""
 
 import django_filters
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
+
+from lushan_portal.widgets import FastDateInput, FastSelect, FastTextInput
+from organizations.models import Unit
 
 # The years the portal has records for; one place for the pages, the API and the dashboard.
 MIN_YEAR = 2000
@@ -54,5 +58,44 @@ class IdFilter(django_filters.NumberFilter):
 
 def text_filter(max_length: int, **kwargs: object) -> django_filters.CharFilter:
     """A free-text parameter (``?q=``) whose length limit the API schema states."""
+    kwargs.setdefault("widget", FastTextInput)
     text = django_filters.CharFilter(max_length=max_length, **kwargs)
     return extend_schema_field({"type": "string", "maxLength": max_length})(text)
+
+
+class FastChoiceFilter(django_filters.ChoiceFilter):
+    """A choice for a search form, rendered without the template engine (lushan_portal.widgets)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("widget", FastSelect)
+        super().__init__(*args, **kwargs)
+
+
+class FastDateFilter(django_filters.DateFilter):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("widget", FastDateInput)
+        super().__init__(*args, **kwargs)
+
+
+def active_unit_choices() -> list[tuple[str, str]]:
+    """(code, name) of every active unit in display order: two columns, no model instances."""
+    return list(Unit.objects.filter(is_active=True).order_by("sort_order", "code").values_list("code", "name"))
+
+
+class UnitFilter(FastChoiceFilter):
+    """An active unit by its code (``?unit=civil-affairs``), for the public search forms.
+
+    The choices are read once per form (one query; validating and rendering share them),
+    where a model choice read the units twice and built a model for each of them.
+    """
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("field_name", "unit__code")
+        kwargs.setdefault("empty_label", _("全部单位"))
+        super().__init__(*args, choices=[], **kwargs)
+
+    @property
+    def field(self) -> forms.Field:
+        if not hasattr(self, "_field"):
+            self.extra["choices"] = active_unit_choices()
+        return super().field

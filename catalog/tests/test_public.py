@@ -185,3 +185,15 @@ def test_staff_cannot_publish_under_another_units_catalog(client, published, edi
     )  # fmt: skip
     assert response.status_code == 200 and not Publication.objects.filter(title="越权").exists()
     assert Catalog.objects.filter(unit=published["county"].unit).exists()
+
+
+def test_api_publications_page_by_cursor_newest_first_without_a_count(client, published):
+    approval = published["approval"]
+    for n in range(22):
+        published_publication(approval, title=f"游标公示{n:02d}", formed_on=date(2025, 10, 1))
+    first = client.get("/api/publications/").json()
+    assert "count" not in first and first["previous"] is None and len(first["results"]) == 20
+    second = client.get(first["next"]).json()
+    titles = [row["title"] for row in first["results"] + second["results"]]
+    assert second["next"] is None and len(titles) == len(set(titles)) == Publication.objects.count()
+    assert titles[:2] == ["游标公示21", "游标公示20"]  # same day: the later entry first

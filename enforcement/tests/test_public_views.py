@@ -136,11 +136,16 @@ def test_pages_stay_constant_in_queries(client, unit_a, count, django_assert_max
         client.get(decisions[0].get_absolute_url())
 
 
-def test_pages_of_twenty_without_counting(client, unit_a):
-    for _ in range(25):
+def test_pages_of_twenty_without_counting(client, unit_a, unit_b):
+    for _ in range(23):
         make_decision(unit_a, publish=True)
+    for _ in range(2):
+        make_decision(unit_b, publish=True)
     first = listed(client)
     assert "下一页" in first and "上一页" not in first
+    assert "第 1–20 条，后面还有" in first and "共 " not in first  # no total before the last page
     second = listed(client, page="2")
     assert "上一页" in second and "下一页" not in second
     assert second.count("<tr>") == 1 + 5
+    assert "共 25 条，本页为第 21–25 条" in second  # the last page knows the total without counting
+    assert "共 2 条</p>" in listed(client, unit=unit_b.code)  # one page: its rows are the total

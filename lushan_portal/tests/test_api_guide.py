@@ -71,6 +71,12 @@ def test_the_example_answer_is_the_schemas_example_in_the_lists_envelope(guide):
     assert "curl -H 'Accept: application/json' 'http://testserver/api/enforcement/?unit=market-regulation'" in part
     assert "按决定日期（最新在前）、编号（降序）排列" in part
 
+    # 100,000 publications: a cursor too, in the public order; small collections keep page numbers.
+    publications = text(section(guide, "publications"))
+    assert set(json.loads(publications.split("列表的回答：")[1].strip())) == {"next", "previous", "results"}
+    assert "游标分页" in publications and "按发布日期（最新在前）、编号（降序）排列" in publications
+    assert "页码分页" in text(section(guide, "policies"))
+
     units = json.loads(text(section(guide, "units")).split("列表的回答：")[1].strip())
     assert set(units) == {"count", "next", "previous", "results"}
     domains = json.loads(text(section(guide, "domains")).split("列表的回答：")[1].strip())
