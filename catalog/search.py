@@ -1,31 +1,13 @@
 from django import forms
 from django.db.models import QuerySet
-from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from lushan_portal.search import SearchSection, highlight, register_section
+from lushan_portal.widgets import FastSelect
 
 LEVELS = {"county": "level_county", "township": "level_township"}
 MODES = {"proactive": "mode_proactive", "on_request": "mode_on_request"}
 AUDIENCES = {"public": "audience_public", "specific": "audience_specific"}
-
-
-class PlainSelect(forms.Select):
-    """Django's select markup, built in Python: the search page renders 90 options on every
-    request, and the template-per-option widget took as long as the search itself."""
-
-    def render(self, name: str, value: object, attrs: dict | None = None, renderer: object = None) -> SafeString:
-        chosen = {str(v) for v in self.format_value(value)}
-        options = format_html_join(
-            "",
-            '\n  <option value="{}"{}>{}</option>\n',
-            ((str(v), " selected" if str(v) in chosen else "", label) for v, label in self.choices),
-        )
-        return format_html(
-            '<select name="{}"{}>{}\n</select>', name, flatatt(self.build_attrs(self.attrs, attrs)), options
-        )
 
 
 class CatalogFilterForm(forms.Form):
@@ -35,7 +17,7 @@ class CatalogFilterForm(forms.Form):
         queryset=None,
         to_field_name="code",
         empty_label=_("全部领域"),
-        widget=PlainSelect,
+        widget=FastSelect,
     )
     unit = forms.ModelChoiceField(
         label=_("单位"),
@@ -43,25 +25,25 @@ class CatalogFilterForm(forms.Form):
         queryset=None,
         to_field_name="code",
         empty_label=_("全部单位"),
-        widget=PlainSelect,
+        widget=FastSelect,
     )
     level = forms.ChoiceField(
         label=_("公开层级"),
         required=False,
         choices=[("", _("全部")), ("county", _("县级")), ("township", _("乡级"))],
-        widget=PlainSelect,
+        widget=FastSelect,
     )
     mode = forms.ChoiceField(
         label=_("公开方式"),
         required=False,
         choices=[("", _("全部")), ("proactive", _("主动")), ("on_request", _("依申请"))],
-        widget=PlainSelect,
+        widget=FastSelect,
     )
     audience = forms.ChoiceField(
         label=_("公开对象"),
         required=False,
         choices=[("", _("全部")), ("public", _("全社会")), ("specific", _("特定群体"))],
-        widget=PlainSelect,
+        widget=FastSelect,
     )
 
     def __init__(self, *args: object, **kwargs: object) -> None:
