@@ -20,6 +20,9 @@ class WorkdaysConfig(AppConfig):
     }
 
     def ready(self) -> None:
+        from lushan_portal import pagecache
         from workdays.rules import register_rules
 
         register_rules()
+        # Due dates computed from the calendar appear across the sections.
+        pagecache.register(pagecache.SITE, self.get_model("CalendarYear"), self.get_model("CalendarDay"))

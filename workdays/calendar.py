@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from django.core.cache import cache
 
+from lushan_portal import pagecache
 from lushan_portal.cache import cache_available
 
 logger = logging.getLogger(__name__)
@@ -104,6 +105,7 @@ def calendar_changed() -> None:
     except ValueError:
         cache.set(VERSION_KEY, 1, timeout=None)
     _store.version = cache.get(VERSION_KEY)
+    pagecache.bump_all()  # due dates and working-day explanations show on public pages
 
 
 def forget_loaded_years() -> None:
