@@ -27,6 +27,8 @@ from functools import wraps
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.contrib.messages.storage.session import SessionStorage
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models import Model
@@ -48,6 +50,7 @@ CSRF_INPUT = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" valu
 
 _sections: set[str] = {SITE}
 _model_sections: dict[type[Model], str] = {}
+_key_parts: dict[str, Callable[[], str]] = {}
 # Tests set a fresh namespace each so that no test sees a page another test stored.
 namespace = "1"
 
@@ -73,6 +76,13 @@ def register(section: str, *models: type[Model]) -> None:
         uid = f"pagecache:{model._meta.label}"
         post_save.connect(_model_changed, sender=model, dispatch_uid=uid, weak=False)
         post_delete.connect(_model_changed, sender=model, dispatch_uid=uid, weak=False)
+
+
+def register_key_part(name: str, part: Callable[[], str]) -> None:
+    """Add this process's copy of something pages show to every key (the working-day calendar,
+    loaded once per process): a process still on the old copy then stores under the old key,
+    which the processes already on the new copy never read."""
+    _key_parts[name] = part
 
 
 def sections() -> list[str]:
@@ -167,6 +177,7 @@ def page_key(request: HttpRequest, versions: list[int], variant: str = "") -> st
         variant,
         timezone.localdate().isoformat(),
         ",".join(str(version) for version in versions),
+        *(f"{name}={part()}" for name, part in sorted(_key_parts.items())),
     ]
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     return f"page:{namespace}:p:{digest}"
@@ -180,10 +191,12 @@ def _cacheable_request(request: HttpRequest) -> bool:
     if request.user.is_authenticated:
         return False
     # A message waiting (the confirmation after a comment) is this visitor's alone.
-    if request.COOKIES.get(settings.MESSAGE_COOKIE_NAME):
+    if request.COOKIES.get(CookieStorage.cookie_name):
         return False
     session = getattr(request, "session", None)
-    return not (session is not None and request.COOKIES.get(settings.SESSION_COOKIE_NAME) and "_messages" in session)
+    if session is None or not request.COOKIES.get(settings.SESSION_COOKIE_NAME):
+        return True
+    return SessionStorage.session_key not in session
 
 
 def _storable(response: HttpResponse) -> bool:

@@ -89,6 +89,13 @@ def _load_year(year: int) -> YearCalendar:
     return YearCalendar(year=year, has_data=has_data, holidays=holidays, makeup_workdays=makeup)
 
 
+def loaded_version() -> str:
+    """The calendar version this process's copy follows (checked as often as the calendar is read);
+    part of every cached page's key (lushan_portal.pagecache)."""
+    _refresh_if_changed()
+    return str(_store.version)
+
+
 def year_calendar(year: int) -> YearCalendar:
     _refresh_if_changed()
     loaded = _store.years.get(year)
