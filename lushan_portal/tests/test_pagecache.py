@@ -112,6 +112,12 @@ def test_only_get_and_head_answers_of_200_are_kept(client):
     assert client.head("/units/")["X-Page-Cache"] == "hit"
 
 
+def test_page_cache_seconds_zero_turns_it_off(client, settings):
+    seed_units()
+    settings.PAGE_CACHE_SECONDS = 0
+    assert [visit(client, "/units/")["X-Page-Cache"] for _ in range(2)] == ["bypass", "bypass"]
+
+
 def test_query_strings_are_part_of_the_key_in_any_order_and_long_ones_are_not_kept(client):
     make_decision(Unit.objects.create(code="market", name="鲁山县市场监督管理局"), publish=True)
     assert visit(client, "/enforcement/?kind=penalty&page=1")["X-Page-Cache"] == "miss"

@@ -75,6 +75,8 @@ def test_database_and_redis_urls_switch_to_postgresql_and_redis():
         ({"SITE_PSB_RECORD": "豫公网安备"}, "SITE_PSB_RECORD"),
         ({"SITE_DOMAIN": "https://gongkai.lushan.gov.cn/"}, "SITE_DOMAIN"),
         ({"SITE_CONAC_ID": "id with spaces"}, "SITE_CONAC_ID"),
+        ({"PAGE_CACHE_SECONDS": "-1"}, "PAGE_CACHE_SECONDS"),
+        ({"PAGE_CACHE_SECONDS": "an hour"}, "PAGE_CACHE_SECONDS"),
     ],
 )
 def test_bad_configuration_fails_at_start_naming_the_variable(env, named):
