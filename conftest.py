@@ -69,6 +69,15 @@ def _fresh_api_rate_counts(monkeypatch):
     monkeypatch.setattr(SimpleRateThrottle, "cache", counts)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_page_cache(monkeypatch):
+    """Each test starts with no public page cached (lushan_portal.pagecache): a namespace of its own,
+    since rolling the database back does not bump the sections' versions."""
+    from lushan_portal import pagecache
+
+    monkeypatch.setattr(pagecache, "namespace", uuid.uuid4().hex)
+
+
 @pytest.fixture
 def redis_url() -> str:
     url = settings.REDIS_URL or ""

@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# Shown on the public pages: a save or delete makes those pages miss the cache.
+PUBLIC_MODELS = ("Domain", "Catalog", "CatalogItem", "Publication", "Attachment")
+
 
 class CatalogConfig(AppConfig):
     name = "catalog"
@@ -33,9 +36,11 @@ class CatalogConfig(AppConfig):
         from catalog.deadlines import register_incomplete_items, register_indicators, register_rules
         from catalog.pages import register_pages
         from catalog.search import register_search
+        from lushan_portal import pagecache
 
         register_rules()
         register_indicators()
         register_incomplete_items()
         register_search()
         register_pages()
+        pagecache.register("catalog", *(self.get_model(name) for name in PUBLIC_MODELS))

@@ -11,13 +11,16 @@ from catalog.selectors import (
     unit_domain_entry,
 )
 from catalog.spreadsheet import catalog_csv, catalog_xlsx
+from lushan_portal.pagecache import cached_page
 from organizations.selectors import public_units
 
 
+@cached_page("catalog")
 def domain_list(request: HttpRequest) -> HttpResponse:
     return render(request, "catalog/domain_list.html", {"domains": domains_with_counts()})
 
 
+@cached_page("catalog")
 def domain_detail(request: HttpRequest, domain: str) -> HttpResponse:
     domain = get_object_or_404(Domain.objects.select_related("lead_unit"), code=domain, is_active=True)
     catalogs = published_catalogs().filter(domain=domain).order_by("unit__sort_order", "unit__code")
@@ -38,6 +41,7 @@ def _catalog_for(request: HttpRequest, unit: str, domain: str):
     return unit, domain, versions, catalog
 
 
+@cached_page("catalog")
 def unit_domain(request: HttpRequest, unit: str, domain: str) -> HttpResponse:
     unit, domain, versions, catalog = _catalog_for(request, unit, domain)
     if catalog is None and request.GET.get("version"):
@@ -48,6 +52,7 @@ def unit_domain(request: HttpRequest, unit: str, domain: str) -> HttpResponse:
     return render(request, "catalog/unit_domain.html", context)
 
 
+@cached_page("catalog")
 def unit_domain_export(request: HttpRequest, unit: str, domain: str, fmt: str) -> HttpResponse:
     if fmt not in ("xlsx", "csv"):
         raise Http404("Unknown format")
@@ -67,6 +72,7 @@ def unit_domain_export(request: HttpRequest, unit: str, domain: str, fmt: str) -
     return response
 
 
+@cached_page("catalog")
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(
         CatalogItem.objects.select_related("catalog__unit", "catalog__domain"),
@@ -77,6 +83,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "catalog/item_detail.html", {"item": item, "publications": publications})
 
 
+@cached_page("catalog")
 def publication_detail(request: HttpRequest, pk: int) -> HttpResponse:
     publication = get_object_or_404(public_publications().select_related("item").prefetch_related("attachments"), pk=pk)
     return render(request, "catalog/publication_detail.html", {"publication": publication})

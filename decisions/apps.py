@@ -1,6 +1,10 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# Shown on the public pages: a save or delete makes those pages miss the cache.
+# Comments count too: a consultation shows how many it received.
+PUBLIC_MODELS = ("MajorDecision", "DecisionAttachment", "Hearing", "Comment", "OfflineComments", "Meeting")
+
 
 class DecisionsConfig(AppConfig):
     name = "decisions"
@@ -17,8 +21,10 @@ class DecisionsConfig(AppConfig):
     def ready(self) -> None:
         from decisions.deadlines import register_incomplete_records, register_indicators, register_rules
         from decisions.pages import register_pages
+        from lushan_portal import pagecache
 
         register_rules()
         register_indicators()
         register_incomplete_records()
         register_pages()
+        pagecache.register("decisions", *(self.get_model(name) for name in PUBLIC_MODELS))

@@ -23,6 +23,7 @@ from compliance.registry import (
 )
 from decisions import rules
 from decisions.models import Kind, MajorDecision, Meeting
+from lushan_portal import pagecache
 
 CLOSE_REMINDER = "decisions.close_reminder"
 FEEDBACK_OVERDUE = "decisions.feedback_overdue"
@@ -63,6 +64,8 @@ def recompute_feedback_due() -> int:
     updated = 0
     for closes_on in awaiting_feedback().order_by().values_list("closes_on", flat=True).distinct():
         updated += awaiting_feedback().filter(closes_on=closes_on).update(feedback_due=rules.feedback_due(closes_on))
+    if updated:  # a consultation's page says by when its feedback report is due
+        pagecache.bump("decisions")
     return updated
 
 

@@ -16,6 +16,7 @@ from decisions import rules
 from decisions.models import Comment, CommentStatus, Kind, MajorDecision, WindowForm
 from decisions.public import public_comment_body
 from decisions.wording import REASON_NOT_STATED
+from lushan_portal import pagecache
 from lushan_portal.crypto import keyed_hash
 from lushan_portal.ratelimit import rate_allows, rate_key
 from organizations.scoping import can_write_unit
@@ -179,7 +180,10 @@ def contacts_erase() -> int:
     for pk, body, name in expired.exclude(name="").values_list("pk", "body", "name"):
         if (masked := public_comment_body(body, name)) != body:
             Comment.objects.filter(pk=pk).update(body=masked)
-    return expired.update(name="", contact="", contact_hash="")
+    erased = expired.update(name="", contact="", contact_hash="")
+    if erased:  # published comments are shown masked by the name erased here
+        pagecache.bump("decisions")
+    return erased
 
 
 @transaction.atomic

@@ -21,6 +21,7 @@ from decisions.selectors import (
 from decisions.services import accepts_comments, comment_submit
 from lushan_portal.clients import client_address
 from lushan_portal.filters import valid_year, year_error
+from lushan_portal.pagecache import cached_page
 
 SUBMITTED = "您的意见已提交，审核后将在本页公开（姓名和联系方式不会公开）。"
 SUBMITTED_TAG = "comment-submitted"
@@ -32,6 +33,7 @@ REPORT_DUE_LATER = (
 HONEYPOT_REFUSED = "意见未提交。"
 
 
+@cached_page("decisions")
 def consultation_list(request: HttpRequest) -> HttpResponse:
     open_now, closed = consultations_open_then_closed()
     today = timezone.localdate()
@@ -41,6 +43,7 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@cached_page("decisions")
 def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     related = ("attachments", "hearings", Prefetch("offline_comments", OfflineComments.objects.order_by("channel")))
     decision = get_object_or_404(public_consultations().prefetch_related(*related), pk=pk)
@@ -99,6 +102,7 @@ def report_due_text(feedback_due: date | None, closes_on: date | None) -> str:
     return REPORT_DUE.format(date=f"{due.year}年{due.month}月{due.day}日")
 
 
+@cached_page("decisions")
 def year_catalog_view(request: HttpRequest, year: int) -> HttpResponse:
     if not valid_year(year):
         return HttpResponseBadRequest(year_error("year"), content_type="text/plain; charset=utf-8")

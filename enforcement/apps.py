@@ -16,8 +16,10 @@ class EnforcementConfig(AppConfig):
         from enforcement.deadlines import register_indicators, register_rules
         from enforcement.pages import register_pages
         from enforcement.search import register_search
+        from lushan_portal import pagecache
 
         register_rules()
         register_indicators()
         register_search()
         register_pages()
+        pagecache.register("enforcement", self.get_model("Decision"))

@@ -18,6 +18,7 @@ from audit.services import audit_record
 from enforcement.import_agency import ERROR_NO_AGENCY_COLUMN, AgencyResolver, has_agency_columns
 from enforcement.models import Decision, DecisionKind, LicenceCategory, PartyCategory, PenaltyCategory
 from enforcement.services import decision_prepare, decisions_publish_imported
+from lushan_portal import pagecache
 from lushan_portal.spreadsheets import COMMAND_LINE, ImportRejected, normalise_header, read_rows
 from organizations.models import Unit
 from organizations.selectors import unit_matcher
@@ -318,6 +319,7 @@ def rows_import(
         try:
             with transaction.atomic():
                 bulk_create_with_history(decisions, Decision, batch_size=1000)
+                pagecache.bump("enforcement")  # bulk_create sends no save signals
         except IntegrityError:
             raise ImportRejected(["导入时有相同文书号的决定被同时录入，请重新导入。"]) from None
     used = {decision.unit_id for decision in decisions}

@@ -12,6 +12,7 @@ from enforcement.public import (
 )
 from enforcement.rules import PUBLICATION_WORKING_DAYS
 from enforcement.selectors import decision_search
+from lushan_portal.pagecache import cached_page
 from lushan_portal.pagination import peek_page
 from lushan_portal.spreadsheets import SafeCsvWriter
 from workdays import explain_due_date
@@ -19,6 +20,7 @@ from workdays import explain_due_date
 EXPORT_MAX_ROWS = 100_000
 
 
+@cached_page("enforcement")
 def decision_list(request: HttpRequest) -> HttpResponse:
     search = decision_search(request.GET)
     page = peek_page(search.qs, request.GET.get("page")) if search.is_valid() else None
@@ -29,6 +31,7 @@ def decision_list(request: HttpRequest) -> HttpResponse:
     return render(request, "enforcement/decision_list.html", context)
 
 
+@cached_page("enforcement")
 def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     decision = get_object_or_404(public_decisions(), pk=pk)
     context = {

@@ -1,6 +1,16 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# Shown on the public pages: a save or delete makes those pages miss the cache.
+PUBLIC_MODELS = (
+    "PolicyDocument",
+    "DocumentAttachment",
+    "Interpretation",
+    "GalleryImage",
+    "ProcessStep",
+    "QuestionAnswer",
+)
+
 
 class InterpretationConfig(AppConfig):
     name = "interpretation"
@@ -25,8 +35,10 @@ class InterpretationConfig(AppConfig):
         from interpretation.deadlines import register_indicators, register_rules
         from interpretation.pages import register_pages
         from interpretation.search import register_search
+        from lushan_portal import pagecache
 
         register_rules()
         register_indicators()
         register_search()
         register_pages()
+        pagecache.register("interpretation", *(self.get_model(name) for name in PUBLIC_MODELS))

@@ -20,6 +20,7 @@ from compliance.registry import (
 )
 from interpretation.models import SYNC_KINDS, Interpretation, PolicyDocument, Status
 from interpretation.rules import MULTI_FORMAT_TARGET_PERCENT, interpretation_due, sync_limit_days
+from lushan_portal import pagecache
 
 MISSING_INTERPRETATION = "interpretation.missing"
 MULTI_FORMAT_SHARE = "interpretation.multi_format_share"
@@ -53,6 +54,8 @@ def recompute_due_dates() -> int:
         updated += documents.filter(published_on=published_on).update(
             interpretation_due=interpretation_due(published_on)
         )
+    if updated:  # the 三同步 due dates show on the public document pages
+        pagecache.bump("interpretation")
     return updated
 
 

@@ -10,9 +10,11 @@ from interpretation.selectors import (
     public_documents,
     public_interpretations,
 )
+from lushan_portal.pagecache import cached_page
 from lushan_portal.pagination import peek_page
 
 
+@cached_page("interpretation")
 def document_list(request: HttpRequest) -> HttpResponse:
     search = DocumentFilter(request.GET, queryset=newest_first(public_documents()))
     valid = search.is_valid()
@@ -25,6 +27,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
     return render(request, "interpretation/document_list.html", context, status=200 if valid else 400)
 
 
+@cached_page("interpretation")
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(public_documents().prefetch_related("attachments"), pk=pk)
     interpretations = list(
@@ -38,6 +41,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "interpretation/document_detail.html", context)
 
 
+@cached_page("interpretation")
 def interpretation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     interpretation = get_object_or_404(public_interpretations().prefetch_related("images", "steps", "questions"), pk=pk)
     return render(request, "interpretation/interpretation_detail.html", {"interpretation": interpretation})

@@ -423,6 +423,11 @@ def wants_json(request: HttpRequest) -> bool:
     return request.get_preferred_type([HTML, JSON]) == JSON
 
 
+def variant(request: HttpRequest) -> str:
+    """The page cache's name for what this request gets: the guide or the map (by Accept)."""
+    return "json" if wants_json(request) else "html"
+
+
 def api_root(request: HttpRequest, router: BaseRouter) -> HttpResponse:
     """The guide for people, the endpoint map for programs (``?format=json`` or Accept)."""
     if request.GET.get("format", "") not in ("", "json", "html"):

@@ -154,6 +154,13 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "lushan_portal.cache.ResilientRedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Public pages for anonymous visitors are served from this cache (lushan_portal.pagecache) for at most
+# PAGE_CACHE_SECONDS, and never past the county's midnight; a change to what a page shows makes it
+# miss at once. 0 turns the page cache off.
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
+if PAGE_CACHE_SECONDS < 0:
+    raise ImproperlyConfigured("Environment variable PAGE_CACHE_SECONDS cannot be negative.")
 
 # Level-3 baseline (等保 2.0 三级): at least 8 characters of 3 classes, no reuse of the last 5,
 # a change every PASSWORD_MAX_AGE_DAYS; 5 failures lock the account on that client for

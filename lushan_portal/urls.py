@@ -13,6 +13,7 @@ from decisions.api import CommentViewSet, MajorDecisionViewSet
 from enforcement.api import DecisionViewSet
 from interpretation.api import DocumentViewSet, InterpretationViewSet
 from lushan_portal import api_guide, views
+from lushan_portal.pagecache import ALL, cached_page
 from lushan_portal.sitemaps import SITEMAPS, robots_txt
 from organizations.api import UnitViewSet
 from site_feedback.api import ErrorReportViewSet
@@ -44,7 +45,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
     path("robots.txt", robots_txt, name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", cached_page(ALL)(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("sitemap/", views.site_map, name="site_map"),
     path("feedback/", include("site_feedback.urls")),
     path("units/", include("organizations.urls")),
@@ -56,7 +57,7 @@ urlpatterns = [
     path("dashboard/", include("compliance.urls")),
     path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
-    path("api/", api_guide.api_root, {"router": router}, name="api-root"),
+    path("api/", cached_page(variant=api_guide.variant)(api_guide.api_root), {"router": router}, name="api-root"),
     path("api/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # Swagger UI's init script is fetched from /api/docs/?script, so no inline script needs allowing.

@@ -7,6 +7,7 @@ from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
 from lushan_portal.cache import cache_probe
+from lushan_portal.pagecache import ALL, cached_page
 from lushan_portal.search import MAX_QUERY_LENGTH, filter_forms, query_terms, search_everything
 from lushan_portal.sections import home_sections
 from lushan_portal.sitemaps import site_map_sections
@@ -18,10 +19,12 @@ HEALTH_KEY = "healthz:probe"
 ERROR_QUERY_NUL = "搜索词含有空字符（NUL），无法搜索，请删除后重试。"
 
 
+@cached_page(ALL)
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "home.html", {"groups": units_grouped(), "sections": home_sections.render()})
 
 
+@cached_page(ALL)
 def site_map(request: HttpRequest) -> HttpResponse:
     """网站地图: the site's sections for people, from the same registry as /sitemap.xml."""
     return render(request, "site_map.html", {"sections": site_map_sections()})
@@ -32,6 +35,7 @@ def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
     return HttpResponsePermanentRedirect(static("favicon.svg"))
 
 
+@cached_page(ALL)
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     if "\x00" in query:  # PostgreSQL text cannot hold it: a 400, not a 500 from the query

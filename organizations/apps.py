@@ -15,9 +15,12 @@ class OrganizationsConfig(AppConfig):
     }
 
     def ready(self) -> None:
+        from lushan_portal import pagecache
         from organizations.roles import sync_role_groups
         from organizations.search import register_unit_search
 
         # Runs after every migrate so that new apps' permissions reach the role groups.
         post_migrate.connect(sync_role_groups, dispatch_uid="organizations.sync_role_groups")
         register_unit_search()
+        # Units (names, order, visibility) appear on every public page.
+        pagecache.register(pagecache.SITE, self.get_model("Unit"))

@@ -20,6 +20,12 @@ class WorkdaysConfig(AppConfig):
     }
 
     def ready(self) -> None:
+        from lushan_portal import pagecache
+        from workdays.calendar import loaded_version
         from workdays.rules import register_rules
 
         register_rules()
+        # Due dates computed from the calendar appear across the sections.
+        pagecache.register(pagecache.SITE, self.get_model("CalendarYear"), self.get_model("CalendarDay"))
+        # Another process may compute them from its copy for a few seconds after an edit.
+        pagecache.register_key_part("calendar", loaded_version)

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from django.core.cache import cache
 
+from lushan_portal import pagecache
 from lushan_portal.cache import cache_available
 
 logger = logging.getLogger(__name__)
@@ -88,6 +89,13 @@ def _load_year(year: int) -> YearCalendar:
     return YearCalendar(year=year, has_data=has_data, holidays=holidays, makeup_workdays=makeup)
 
 
+def loaded_version() -> str:
+    """The calendar version this process's copy follows (checked as often as the calendar is read);
+    part of every cached page's key (lushan_portal.pagecache)."""
+    _refresh_if_changed()
+    return str(_store.version)
+
+
 def year_calendar(year: int) -> YearCalendar:
     _refresh_if_changed()
     loaded = _store.years.get(year)
@@ -104,6 +112,7 @@ def calendar_changed() -> None:
     except ValueError:
         cache.set(VERSION_KEY, 1, timeout=None)
     _store.version = cache.get(VERSION_KEY)
+    pagecache.bump_all()  # due dates and working-day explanations show on public pages
 
 
 def forget_loaded_years() -> None:

@@ -88,6 +88,8 @@ def test_database_connections_are_reused_and_checked_as_configured():
         ({"SITE_PSB_RECORD": "豫公网安备"}, "SITE_PSB_RECORD"),
         ({"SITE_DOMAIN": "https://gongkai.lushan.gov.cn/"}, "SITE_DOMAIN"),
         ({"SITE_CONAC_ID": "id with spaces"}, "SITE_CONAC_ID"),
+        ({"PAGE_CACHE_SECONDS": "-1"}, "PAGE_CACHE_SECONDS"),
+        ({"PAGE_CACHE_SECONDS": "an hour"}, "PAGE_CACHE_SECONDS"),
     ],
 )
 def test_bad_configuration_fails_at_start_naming_the_variable(env, named):

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from lushan_portal import pagecache
+
 # Units and people first; the deadline scan last, over everything the other apps seeded.
 FIRST = "organizations"
 LAST = "compliance"
@@ -27,4 +29,5 @@ class Command(BaseCommand):
                 if find_spec(f"{config.name}.demo") is None:
                     continue
                 import_module(f"{config.name}.demo").seed(self.stdout.write)
+        pagecache.bump_all()  # some demo rows are written with update(), which sends no signal
         self.stdout.write(self.style.SUCCESS("演示数据已就绪。"))
