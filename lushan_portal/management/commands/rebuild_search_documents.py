@@ -7,6 +7,7 @@ written around the services. Idempotent: a second run changes nothing.
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
+from lushan_portal import pagecache
 from lushan_portal.text_search import searchables, vector_sql
 
 BATCH = 2000
@@ -22,6 +23,8 @@ class Command(BaseCommand):
         chosen = [s for s in searchables() if not models or s.model._meta.label_lower in models]
         for searchable in chosen:
             documents, vectors = rebuild(searchable)
+            if documents or vectors:  # bulk writes send no signals: the cached search pages must go
+                pagecache.bump(pagecache.section_of(searchable.model) or pagecache.SITE)
             label = searchable.model._meta.label_lower
             self.stdout.write(f"{label}: {documents} 条分词文档已更新，{vectors} 条检索向量已补齐")
 
