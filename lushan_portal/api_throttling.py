@@ -38,7 +38,13 @@ class AnonymousThrottle(_SharedRate, throttling.AnonRateThrottle):
 
 
 class AccountThrottle(_SharedRate, throttling.UserRateThrottle):
-    """Requests of a signed-in account (``API_THROTTLE_USER``)."""
+    """Requests of a signed-in account (``API_THROTTLE_USER``). Anonymous requests are the
+    other throttle's: DRF's user throttle would count them per address at the account rate too."""
+
+    def get_cache_key(self, request: HttpRequest, view: object) -> str | None:
+        if not request.user or not request.user.is_authenticated:
+            return None
+        return super().get_cache_key(request, view)
 
 
 def throttled_message(request: HttpRequest | None, wait: float | None) -> str:

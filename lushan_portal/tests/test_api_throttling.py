@@ -105,3 +105,13 @@ def test_rates_come_from_the_environment_and_a_malformed_one_stops_the_start():
     refused = run(probe, API_THROTTLE_USER="600 per minute")
     assert refused.returncode != 0
     assert "API_THROTTLE_USER must be a rate such as 120/minute" in refused.stderr
+
+
+@time_machine.travel(NOON, tick=False)
+def test_a_citizen_is_held_to_the_citizens_rate_only_not_also_to_the_accounts(client, settings, unit_a):
+    # The account rate lower than the citizens': an anonymous caller must not meet it.
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "5/minute", "user": "2/minute"},
+    }
+    assert statuses(client, 6) == [200, 200, 200, 200, 200, 429]
