@@ -14,7 +14,7 @@ from catalog.services import item_prepare, publication_prepare, publication_save
 from catalog.tests.factories import published_catalog, published_publication
 from conftest import need_service
 from lushan_portal import text_search
-from lushan_portal.search import RESULTS_PER_SECTION, query_terms
+from lushan_portal.search import RESULTS_PER_SECTION, query_terms, sections
 
 pytestmark = pytest.mark.django_db
 
@@ -67,6 +67,9 @@ def test_search_queries_stay_constant_with_more_matches(client, approval):
     for n in range(RESULTS_PER_SECTION + 5):
         published_publication(approval, title=f"低保公示{n}", formed_on=date(2025, 10, 1))
     assert queries() == few
+    # One query per section (the bounded ranking is a subquery of it) and the filter form's
+    # two lists of choices (domains, units): nothing per result.
+    assert few <= len(sections()) + 2
 
 
 def test_rebuild_command_restores_lost_documents_and_is_idempotent(client, approval):

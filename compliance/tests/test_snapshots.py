@@ -179,3 +179,44 @@ def test_the_backfill_command_refuses_open_months_and_bad_input(args, message):
 def test_beat_freezes_last_month_on_the_first():
     entry = next(e for e in app.conf.beat_schedule.values() if e["task"] == "compliance.tasks.snapshot_last_month")
     assert entry["schedule"].day_of_month == {1}
+
+
+def year_view(client) -> tuple[int, list[str]]:
+    """The queries of the year view (after the session's first request), as SQL with values."""
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(reverse("compliance:dashboard"), {"period": "2026"})
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(reverse("compliance:dashboard"), {"period": "2026"}).status_code == 200
+    return len(captured), [query["sql"] for query in captured]
+
+
+def decisions_aggregate(sql: str) -> bool:
+    return "enforcement_decision" in sql and "COUNT" in sql and "decision_date" in sql
+
+
+def test_the_year_view_counts_only_the_current_month_live_in_constant_queries(client, supervisor):
+    """At 1 M decisions the year view must not recount ten closed months: they come from their
+    snapshots, and the one decisions aggregate starts on the 1st of the current month. More
+    units and more frozen months add no query."""
+    first = make_unit("unit-0", "鲁山县第0局")
+    for month in range(1, 11):
+        published(first, date(2026, month, 3), on=f"2026-{month:02d}-04 10:00 +0800")
+    with time_machine.travel("2026-11-01 00:30 +0800", tick=False):
+        call_command("snapshot_months", "--from", "2026-10", "--to", "2026-10")
+    client.force_login(supervisor)
+    with time_machine.travel("2026-11-20 10:00 +0800", tick=False):
+        published(first, date(2026, 11, 2), on="2026-11-03 10:00 +0800")
+        # October alone frozen: January to November are counted live, in one aggregate.
+        few, sql = year_view(client)
+        assert "'2026-01-01'" in next(q for q in sql if decisions_aggregate(q))
+        for n in range(1, 12):
+            unit = make_unit(f"unit-{n}", f"鲁山县第{n}局")
+            published(unit, date(2026, 2, 3), on="2026-02-04 10:00 +0800")
+        with time_machine.travel("2026-11-01 00:30 +0800", tick=False):
+            IndicatorSnapshot.objects.all().delete()
+            call_command("snapshot_months", "--from", "2026-01", "--to", "2026-10")
+        many, sql = year_view(client)
+    decisions = [q for q in sql if decisions_aggregate(q)]
+    assert len(decisions) == 1 and "'2026-11-01'" in decisions[0] and "'2026-01-01'" not in decisions[0], decisions
+    assert many == few
