@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -103,7 +102,7 @@ class Catalog(models.Model):
         return f"{self.unit} · {self.domain} · 第{self.version}版"
 
     def get_absolute_url(self) -> str:
-        url = reverse("catalog:unit_domain", args=[self.unit.code, self.domain.code])
+        url = record_url("catalog:unit_domain", self.unit.code, self.domain.code)
         return url if self.status == CatalogStatus.PUBLISHED else f"{url}?version={self.version}"
 
     @property

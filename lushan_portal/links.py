@@ -13,27 +13,34 @@ from urllib.parse import quote
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
 
-# Digits: matches the int, slug, str and path converters alike.
+# Digits (and an index after them): match the int, slug, str and path converters alike.
 PLACEHOLDER = "9081726354"
 # What reverse() leaves unquoted in an argument (django.urls.resolvers: RFC 3986 sub-delims and "/~:@").
 SAFE = "!$&'()*+,;=/~:@"
 
-_patterns: dict[tuple[str, str, str], tuple[str, str]] = {}
+_patterns: dict[tuple[str, str, str, int], list[str]] = {}
 
 
-def _pattern(name: str) -> tuple[str, str]:
-    key = (str(get_urlconf() or settings.ROOT_URLCONF), get_script_prefix(), name)
+def _pattern(name: str, count: int) -> list[str]:
+    """The pattern's fixed text around its ``count`` arguments: count + 1 strings."""
+    key = (str(get_urlconf() or settings.ROOT_URLCONF), get_script_prefix(), name, count)
     parts = _patterns.get(key)
     if parts is None:
-        url = reverse(name, args=[PLACEHOLDER])
-        if url.count(PLACEHOLDER) != 1:
-            raise ValueError(f"URL pattern {name!r} does not take one argument")
-        prefix, _placeholder, suffix = url.partition(PLACEHOLDER)
-        parts = _patterns[key] = (prefix, suffix)
+        placeholders = [f"{PLACEHOLDER}{index}" for index in range(count)]
+        rest = reverse(name, args=placeholders)
+        parts = []
+        for placeholder in placeholders:
+            if rest.count(placeholder) != 1:
+                raise ValueError(f"URL pattern {name!r} does not show each argument once")
+            before, _placeholder, rest = rest.partition(placeholder)
+            parts.append(before)
+        parts.append(rest)
+        _patterns[key] = parts
     return parts
 
 
-def record_url(name: str, argument: object) -> str:
-    """``reverse(name, args=[argument])`` for a pattern with one argument (a pk or a code)."""
-    prefix, suffix = _pattern(name)
-    return f"{prefix}{quote(str(argument), safe=SAFE)}{suffix}"
+def record_url(name: str, *arguments: object) -> str:
+    """``reverse(name, args=arguments)``: a record's page by its pk or code(s)."""
+    parts = _pattern(name, len(arguments))
+    quoted = [quote(str(argument), safe=SAFE) for argument in arguments]
+    return "".join(part + value for part, value in zip(parts, [*quoted, ""], strict=True))
