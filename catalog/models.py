@@ -2,13 +2,13 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from catalog.public import Block, public_blocks, public_body
 from catalog.rules import DEFAULT_LIMIT_TEXT, parse_time_limits, validate_time_limits
 from lushan_portal.attachments import validate_attachment
+from lushan_portal.links import record_url
 from lushan_portal.spreadsheets import CELL_TEXT
 
 # Stored search documents (jieba words between spaces), title first, with their weights; the
@@ -44,7 +44,7 @@ class Domain(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("catalog:domain", args=[self.code])
+        return record_url("catalog:domain", self.code)
 
 
 class CatalogStatus(models.TextChoices):
@@ -102,7 +102,7 @@ class Catalog(models.Model):
         return f"{self.unit} · {self.domain} · 第{self.version}版"
 
     def get_absolute_url(self) -> str:
-        url = reverse("catalog:unit_domain", args=[self.unit.code, self.domain.code])
+        url = record_url("catalog:unit_domain", self.unit.code, self.domain.code)
         return url if self.status == CatalogStatus.PUBLISHED else f"{url}?version={self.version}"
 
     @property
@@ -203,7 +203,7 @@ class CatalogItem(models.Model):
         return f"{self.level1} › {self.level2}" if self.level2 else self.level1
 
     def get_absolute_url(self) -> str:
-        return reverse("catalog:item", args=[self.pk])
+        return record_url("catalog:item", self.pk)
 
     def group_label(self, group: str) -> str:
         chosen = [label for flag, label in CHOICE_GROUPS[group] if getattr(self, flag)]
@@ -300,7 +300,7 @@ class Publication(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("catalog:publication", args=[self.pk])
+        return record_url("catalog:publication", self.pk)
 
     @property
     def public_body(self) -> str:

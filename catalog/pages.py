@@ -1,3 +1,6 @@
+from django.template.loader import render_to_string
+
+from lushan_portal.pagecache import versioned
 from lushan_portal.sections import Section, home_sections, unit_sections
 from organizations.models import Unit
 
@@ -11,10 +14,20 @@ def column_context(unit: Unit) -> dict:
     return {"unit": unit, "column": column, "counts": column_counts(column)}
 
 
-def home_context() -> dict:
-    from catalog.selectors import domains_with_counts, newest_publications
+def home_domain_grid() -> str:
+    """The 26 domains' links, rebuilt only when the catalog section changes."""
+    from catalog.selectors import active_domains
 
-    return {"domains": domains_with_counts(), "newest": newest_publications(HOME_PUBLICATIONS)}
+    def build() -> str:
+        return render_to_string("catalog/home_domain_grid.html", {"domains": active_domains().only("code", "name")})
+
+    return versioned("home-domain-grid", "catalog", build=build)
+
+
+def home_context() -> dict:
+    from catalog.selectors import newest_publications
+
+    return {"domain_grid": home_domain_grid(), "newest": newest_publications(HOME_PUBLICATIONS)}
 
 
 def register_pages() -> None:

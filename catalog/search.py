@@ -2,6 +2,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from lushan_portal.pagecache import versioned
 from lushan_portal.search import SearchSection, highlight, register_section
 from lushan_portal.widgets import FastSelect
 
@@ -10,23 +11,39 @@ MODES = {"proactive": "mode_proactive", "on_request": "mode_on_request"}
 AUDIENCES = {"public": "audience_public", "specific": "audience_specific"}
 
 
+def _catalog_choice(label: str, empty_label: str) -> forms.ChoiceField:
+    return forms.ChoiceField(label=label, required=False, choices=[("", empty_label)], widget=FastSelect)
+
+
+def domain_choices() -> list[tuple[str, str, int]]:
+    """(code, name, pk) of the active domains, read again only when the catalog section changes."""
+    from catalog.selectors import active_domains
+
+    def build() -> list[tuple[str, str, int]]:
+        return list(active_domains().values_list("code", "name", "pk"))
+
+    return versioned("catalog-filter-domains", "catalog", build=build)
+
+
+def unit_choices() -> list[tuple[str, str, int]]:
+    """(code, name, pk) of the active units in display order, read again only when a unit changes."""
+    from organizations.models import Unit
+
+    def build() -> list[tuple[str, str, int]]:
+        return list(
+            Unit.objects.filter(is_active=True).order_by("sort_order", "code").values_list("code", "name", "pk")
+        )
+
+    return versioned("catalog-filter-units", build=build)
+
+
 class CatalogFilterForm(forms.Form):
-    domain = forms.ModelChoiceField(
-        label=_("领域"),
-        required=False,
-        queryset=None,
-        to_field_name="code",
-        empty_label=_("全部领域"),
-        widget=FastSelect,
-    )
-    unit = forms.ModelChoiceField(
-        label=_("单位"),
-        required=False,
-        queryset=None,
-        to_field_name="code",
-        empty_label=_("全部单位"),
-        widget=FastSelect,
-    )
+    """The site search's filters. Rendered with every search: the domain and unit choices come
+    from ``domain_choices``/``unit_choices`` (no query, no model instances while nothing changed);
+    a chosen code is cleaned to its primary key."""
+
+    domain = _catalog_choice(_("领域"), _("全部领域"))
+    unit = _catalog_choice(_("单位"), _("全部单位"))
     level = forms.ChoiceField(
         label=_("公开层级"),
         required=False,
@@ -47,12 +64,18 @@ class CatalogFilterForm(forms.Form):
     )
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        from catalog.models import Domain
-        from organizations.models import Unit
-
         super().__init__(*args, **kwargs)
-        self.fields["domain"].queryset = Domain.objects.filter(is_active=True)
-        self.fields["unit"].queryset = Unit.objects.filter(is_active=True)
+        self._ids = {}
+        for name, rows in (("domain", domain_choices()), ("unit", unit_choices())):
+            field = self.fields[name]
+            field.choices = [field.choices[0], *((code, label) for code, label, _pk in rows)]
+            self._ids[name] = {code: pk for code, _label, pk in rows}
+
+    def clean_domain(self) -> int | None:
+        return self._ids["domain"].get(self.cleaned_data["domain"])
+
+    def clean_unit(self) -> int | None:
+        return self._ids["unit"].get(self.cleaned_data["unit"])
 
 
 def item_filters(filters: dict, prefix: str = "") -> dict:
@@ -88,6 +111,29 @@ def publications_matching(terms: list[str], filters: dict, *, bounded: bool = Tr
     return ranked_match(publications, terms, fields=fields, bounded=bounded)
 
 
+# What a result of the site search shows (``publication_display``, ``item_display``): the site
+# search reads these columns only, not the stored search documents and vectors beside them.
+PUBLICATION_SHOWN = ("title", "published_on", "body", "unit__name", "unit__short_name")
+ITEM_SHOWN = (
+    "level1",
+    "level2",
+    "content",
+    "catalog__unit__name",
+    "catalog__unit__short_name",
+    "catalog__domain__name",
+)
+
+
+def publication_results(terms: list[str], filters: dict) -> QuerySet:
+    """The site search's section: ``publications_matching`` reading only what a result shows."""
+    matches = publications_matching(terms, filters).select_related(None).select_related("unit")
+    return matches.only(*PUBLICATION_SHOWN)
+
+
+def item_results(terms: list[str], filters: dict) -> QuerySet:
+    return items_matching(terms, filters).only(*ITEM_SHOWN)
+
+
 def with_long_forms(terms: list[str]) -> list[str]:
     from lushan_portal.text_search import SYNONYMS
 
@@ -115,7 +161,7 @@ def register_search() -> None:
         SearchSection(
             code="publications",
             title=_("公开信息"),
-            search=publications_matching,
+            search=publication_results,
             display=publication_display,
             filter_form=CatalogFilterForm,
         )
@@ -124,7 +170,7 @@ def register_search() -> None:
         SearchSection(
             code="catalog_items",
             title=_("标准目录事项"),
-            search=items_matching,
+            search=item_results,
             display=item_display,
             filter_form=CatalogFilterForm,
         )

@@ -11,6 +11,11 @@ from organizations.models import GRASSROOTS_KINDS, Unit
 READABLE_CATALOG_STATUSES = (CatalogStatus.PUBLISHED, CatalogStatus.SUPERSEDED)
 
 
+def active_domains() -> QuerySet:
+    """The domains the public site lists, in their order."""
+    return Domain.objects.filter(is_active=True).order_by(*Domain._meta.ordering)
+
+
 def domains_with_counts() -> QuerySet:
     return (
         Domain.objects.filter(is_active=True)
@@ -45,7 +50,14 @@ PUBLICATION_ORDER = ("-published_on", "-id")
 
 def newest_publications(limit: int) -> QuerySet:
     """The latest publications (the home page): ``limit`` entries of publication_public_idx."""
-    return public_publications().order_by(*PUBLICATION_ORDER)[:limit]
+    shown = ("title", "published_on", "unit__name", "unit__short_name")
+    return (
+        public_publications()
+        .select_related(None)
+        .select_related("unit")
+        .only(*shown)
+        .order_by(*PUBLICATION_ORDER)[:limit]
+    )
 
 
 def publications_of_item(item: CatalogItem) -> QuerySet:

@@ -24,6 +24,10 @@ def domain_list(request: HttpRequest) -> HttpResponse:
 def domain_detail(request: HttpRequest, domain: str) -> HttpResponse:
     domain = get_object_or_404(Domain.objects.select_related("lead_unit"), code=domain, is_active=True)
     catalogs = published_catalogs().filter(domain=domain).order_by("unit__sort_order", "unit__code")
+    # What each row shows and links to: not the catalogs' notes, nor the units' contact details.
+    catalogs = catalogs.only(
+        "version", "status", "not_applicable", "published_at", "unit__name", "unit__code", "domain__code"
+    )
     return render(request, "catalog/domain_detail.html", {"domain": domain, "catalogs": catalogs})
 
 

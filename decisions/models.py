@@ -2,7 +2,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -10,6 +9,7 @@ from simple_history.models import HistoricalRecords
 from decisions import rules, wording
 from lushan_portal.attachments import validate_attachment
 from lushan_portal.crypto import EncryptedTextField
+from lushan_portal.links import record_url
 from lushan_portal.masking import find_personal_data, finding_kinds
 
 
@@ -114,7 +114,7 @@ class MajorDecision(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("decisions:consultation", args=[self.pk])
+        return record_url("decisions:consultation", self.pk)
 
     @property
     def heading(self) -> str:

@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from enforcement.validators import validate_credit_code
 from lushan_portal.crypto import EncryptedTextField
+from lushan_portal.links import record_url
 from lushan_portal.spreadsheets import CELL_TEXT
 from lushan_portal.text_search import document_vector
 
@@ -184,4 +184,4 @@ class Decision(models.Model):
         return f"{self.get_kind_display()} {self.decision_number}"
 
     def get_absolute_url(self) -> str:
-        return reverse("enforcement:detail", args=[self.pk])
+        return record_url("enforcement:detail", self.pk)

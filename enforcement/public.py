@@ -140,6 +140,25 @@ def public_correction_note(decision: Decision) -> str:
     return Masker(decision).text(decision.correction_note)
 
 
+# What a list row shows (the home page, the search): the title (public_title, masked), the unit and
+# the date. A list reads these columns only: no long texts, no decryption of address or phone.
+LISTED_FIELDS = (
+    "kind",
+    "decision_number",
+    "decision_date",
+    "party_name",
+    "party_category",
+    "legal_representative",  # Masker: a person's name behind an individual business
+    "id_number",  # Masker: scrubbed from the name
+    "unit__name",
+    "unit__short_name",
+)
+
+
+def listed(decisions: QuerySet) -> QuerySet:
+    return decisions.only(*LISTED_FIELDS)
+
+
 def public_title(decision: Decision) -> str:
     return f"{decision.get_kind_display()}：{Masker(decision).name(decision.party_name)}（{decision.decision_number}）"
 

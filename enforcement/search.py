@@ -7,9 +7,9 @@ from lushan_portal.search import SearchSection, register_section
 def decisions_matching(terms: list[str], filters: dict) -> QuerySet:
     """Decisions whose party name, number or credit code contains the query (as typed)."""
     from enforcement.filters import decisions_matching_text
-    from enforcement.public import public_decisions
+    from enforcement.public import listed, public_decisions
 
-    return decisions_matching_text(public_decisions(), "".join(terms)).order_by("-decision_date", "-id")
+    return decisions_matching_text(listed(public_decisions()), "".join(terms)).order_by("-decision_date", "-id")
 
 
 def display(decision: object, terms: list[str]) -> tuple[str, str, str]:

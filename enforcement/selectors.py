@@ -11,7 +11,7 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from enforcement.filters import DecisionFilter
-from enforcement.public import public_decisions
+from enforcement.public import listed, public_decisions
 
 # The order of the public search and of the API's cursor (index decision_public_idx).
 SEARCH_ORDER = ("-decision_date", "-id")
@@ -27,4 +27,4 @@ def decision_search(params: QueryDict, today: date | None = None) -> DecisionFil
 
 def newest_decisions(limit: int, today: date | None = None) -> QuerySet:
     """The latest decisions made public (the home page): reads ``limit`` index entries, not the table."""
-    return public_decisions(today).order_by(*NEWEST_ORDER)[:limit]
+    return listed(public_decisions(today)).order_by(*NEWEST_ORDER)[:limit]

@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from enforcement.public import (
     PUBLIC_FIELDS,
+    listed,
     public_correction_note,
     public_decisions,
     public_rows,
@@ -23,7 +24,7 @@ EXPORT_MAX_ROWS = 100_000
 @cached_page("enforcement")
 def decision_list(request: HttpRequest) -> HttpResponse:
     search = decision_search(request.GET)
-    page = peek_page(search.qs, request.GET.get("page")) if search.is_valid() else None
+    page = peek_page(listed(search.qs), request.GET.get("page")) if search.is_valid() else None
     rows = [(decision, public_title(decision)) for decision in page.rows] if page else []
     query = request.GET.copy()
     query.pop("page", None)

@@ -4,12 +4,12 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from lushan_portal.attachments import validate_attachment, validate_image, validate_video
+from lushan_portal.links import record_url
 
 # The stored search document (jieba words between spaces); the search_vector column is kept
 # from it on PostgreSQL (lushan_portal.text_search).
@@ -95,7 +95,7 @@ class PolicyDocument(models.Model):
         return f"{self.title}（{self.number}）" if self.number else self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("interpretation:document", args=[self.pk])
+        return record_url("interpretation:document", self.pk)
 
     @property
     def needs_first_interpreter(self) -> bool:
@@ -216,7 +216,7 @@ class Interpretation(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("interpretation:interpretation", args=[self.pk])
+        return record_url("interpretation:interpretation", self.pk)
 
     @property
     def published_label(self) -> str:

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
+from lushan_portal.pagecache import versioned
 from lushan_portal.widgets import FastDateInput, FastSelect, FastTextInput
 from organizations.models import Unit
 
@@ -78,15 +79,21 @@ class FastDateFilter(django_filters.DateFilter):
 
 
 def active_unit_choices() -> list[tuple[str, str]]:
-    """(code, name) of every active unit in display order: two columns, no model instances."""
-    return list(Unit.objects.filter(is_active=True).order_by("sort_order", "code").values_list("code", "name"))
+    """(code, name) of every active unit in display order: two columns, no model instances,
+    read again only when a unit changes (the SITE version)."""
+
+    def build() -> list[tuple[str, str]]:
+        return list(Unit.objects.filter(is_active=True).order_by("sort_order", "code").values_list("code", "name"))
+
+    return versioned("active-unit-choices", build=build)
 
 
 class UnitFilter(FastChoiceFilter):
     """An active unit by its code (``?unit=civil-affairs``), for the public search forms.
 
-    The choices are read once per form (one query; validating and rendering share them),
-    where a model choice read the units twice and built a model for each of them.
+    The choices are read once per form (validating and rendering share them) and kept while
+    the units are unchanged, where a model choice read the units twice and built a model for
+    each of them on every request.
     """
 
     def __init__(self, *args: object, **kwargs: object) -> None:

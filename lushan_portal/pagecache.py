@@ -16,6 +16,11 @@ Staff and logged-in visitors, and visitors with a message waiting, always get a 
 fill the cache. Only GET and HEAD answers of 200 are kept, without cookies; a page's CSRF token is
 stored as a placeholder and filled in for each visitor (their own token, their own cookie).
 An unreachable cache (ResilientRedisCache) makes every request a miss: pages still render.
+
+Parts that many pages share (the unit grid, the domain list, a search form's unit choices) are
+kept per process by ``versioned``, under the same section versions: a miss of one page (a new
+search, another page number, the first visitor after a publish elsewhere) rebuilds only what is
+its own. They do not follow PAGE_CACHE_SECONDS: keyed by the versions, they are never stale.
 """
 
 import hashlib
@@ -24,6 +29,7 @@ import time
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from functools import wraps
+from typing import TypeVar
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
@@ -37,6 +43,7 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
 
 SITE = "site"
 ALL = "*"  # the pages that gather across apps (home, search, a unit's page) read every section
@@ -51,6 +58,8 @@ CSRF_INPUT = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" valu
 _sections: set[str] = {SITE}
 _model_sections: dict[type[Model], str] = {}
 _key_parts: dict[str, Callable[[], str]] = {}
+Built = TypeVar("Built")
+_held: dict[str, tuple[str, object]] = {}  # versioned(): name -> (key, value), one entry per name
 # Tests set a fresh namespace each so that no test sees a page another test stored.
 namespace = "1"
 
@@ -152,6 +161,36 @@ def _versions(wanted: Iterable[str]) -> list[int] | None:
     if any(key not in found for key in keys):
         return None
     return [found[key] for key in keys]
+
+
+def versioned(name: str, *page_sections: str, build: Callable[[], Built]) -> Built:
+    """``build()``, kept in this process while SITE and ``page_sections`` keep their versions (and
+    the county's date, the language and the key parts such as the calendar stay the same).
+
+    One round trip to the cache for the versions; a bump anywhere makes the next call rebuild, so
+    what it returns is never older than what a freshly rendered page would show. The race of a
+    write is closed as for pages: a value built between the first bump and the commit is stored
+    under a version that the commit's bump retires. Without a reachable cache: built every time.
+    """
+    wanted = sections() if ALL in page_sections else sorted({SITE, *page_sections})
+    versions = _versions(wanted)
+    if versions is None:
+        return build()
+    key = "\n".join(
+        [
+            namespace,
+            timezone.localdate().isoformat(),
+            get_language() or "",
+            ",".join(str(version) for version in versions),
+            *(f"{part_name}={part()}" for part_name, part in sorted(_key_parts.items())),
+        ]
+    )
+    held = _held.get(name)
+    if held is not None and held[0] == key:
+        return held[1]
+    value = build()
+    _held[name] = (key, value)
+    return value
 
 
 def normalized_query(request: HttpRequest) -> str:

@@ -103,12 +103,15 @@ def active_filters(bound: list[forms.Form]) -> dict[type, dict]:
     return active
 
 
-def search_everything(query: str, params: dict | None = None) -> list[tuple[SearchSection, list]]:
-    """Per section, (label, url, snippet) of up to RESULTS_PER_SECTION matches."""
+def search_everything(
+    query: str, params: dict | None = None, bound: list[forms.Form] | None = None
+) -> list[tuple[SearchSection, list]]:
+    """Per section, (label, url, snippet) of up to RESULTS_PER_SECTION matches. ``bound``: the
+    filter forms already bound to ``params`` (the page shows them too), else bound here."""
     terms = query_terms(query)
     if not terms:
         return []
-    active = active_filters(filter_forms(params or {}))
+    active = active_filters(bound if bound is not None else filter_forms(params or {}))
     results = []
     for section in sections():
         if active and section.filter_form not in active:

@@ -3,11 +3,13 @@ import logging
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.templatetags.static import static
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.cache import never_cache
 
 from lushan_portal.cache import cache_probe
-from lushan_portal.pagecache import ALL, cached_page
+from lushan_portal.pagecache import ALL, cached_page, versioned
 from lushan_portal.search import MAX_QUERY_LENGTH, filter_forms, query_terms, search_everything
 from lushan_portal.sections import home_sections
 from lushan_portal.sitemaps import site_map_sections
@@ -19,9 +21,17 @@ HEALTH_KEY = "healthz:probe"
 ERROR_QUERY_NUL = "搜索词含有空字符（NUL），无法搜索，请删除后重试。"
 
 
+def home_unit_groups() -> SafeString:
+    """The home page's unit grid, rebuilt only when a unit changes (SITE)."""
+    return versioned(
+        "home-unit-groups",
+        build=lambda: mark_safe(render_to_string("includes/home_unit_groups.html", {"groups": units_grouped()})),
+    )
+
+
 @cached_page(ALL)
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html", {"groups": units_grouped(), "sections": home_sections.render()})
+    return render(request, "home.html", {"unit_groups": home_unit_groups(), "sections": home_sections.render()})
 
 
 @cached_page(ALL)
@@ -41,10 +51,11 @@ def search(request: HttpRequest) -> HttpResponse:
     if "\x00" in query:  # PostgreSQL text cannot hold it: a 400, not a 500 from the query
         context = {"query": "", "error": ERROR_QUERY_NUL, "filter_forms": filter_forms(request.GET)}
         return render(request, "search.html", context, status=400)
-    results = search_everything(query, request.GET)
+    bound = filter_forms(request.GET)
+    results = search_everything(query, request.GET, bound)
     context = {
         "query": query,
-        "filter_forms": filter_forms(request.GET),
+        "filter_forms": bound,
         "terms": query_terms(query),
         "results": results,
         "total": sum(len(rows) for _section, rows in results),

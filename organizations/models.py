@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from lushan_portal.links import record_url
 from organizations.validators import ERROR_CREDIT_CODE_TAKEN, validate_credit_code
 
 
@@ -73,7 +73,7 @@ class Unit(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("organizations:unit_detail", args=[self.code])
+        return record_url("organizations:unit_detail", self.code)
 
     def clean(self) -> None:
         self.credit_code = self.credit_code.strip().upper()
