@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "decisions",
     "enforcement",
     "site_feedback",
+    "disclosure_requests",
 ]
 
 MIDDLEWARE = [
