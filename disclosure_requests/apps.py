@@ -23,3 +23,8 @@ class DisclosureRequestsConfig(AppConfig):
         ],
         "supervisor": ["view_application", "view_pause", "view_extension", "view_fee", "view_reply", "view_review"],
     }  # fmt: skip
+
+    def ready(self) -> None:
+        from disclosure_requests.deadlines import register_rules
+
+        register_rules()
