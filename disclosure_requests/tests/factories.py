@@ -7,7 +7,7 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from disclosure_requests.intake import Received, application_register, application_submit_online
-from disclosure_requests.models import Application, ApplicantType, Channel, Delivery, FormWanted, IdType
+from disclosure_requests.models import ApplicantType, Application, Channel, Delivery, FormWanted, IdType
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
