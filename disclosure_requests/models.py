@@ -227,10 +227,12 @@ class Application(models.Model):
             models.CheckConstraint(
                 condition=Q(applicant_type="organization") | Q(organization_kind=""),
                 name="request_org_kind_only_for_organizations",
+                violation_error_message=_("自然人申请无需选择组织类别。"),
             ),
             models.CheckConstraint(
                 condition=~Q(applicant_type="organization") | ~Q(organization_kind=""),
                 name="request_org_kind_required",
+                violation_error_message=_("请选择法人或其他组织的类别。"),
             ),
         ]
 
@@ -315,10 +317,15 @@ class Pause(models.Model):
         constraints = [
             # Art 30: one correction notice per application.
             models.UniqueConstraint(
-                fields=["application"], condition=Q(kind="correction"), name="request_one_correction"
+                fields=["application"],
+                condition=Q(kind="correction"),
+                name="request_one_correction",
+                violation_error_message=_("补正告知只能发出一次（条例第三十条）。"),
             ),
             models.CheckConstraint(
-                condition=Q(end__isnull=True) | Q(end__gte=models.F("start")), name="pause_end_after_start"
+                condition=Q(end__isnull=True) | Q(end__gte=models.F("start")),
+                name="pause_end_after_start",
+                violation_error_message=_("结束日期不能早于开始日期。"),
             ),
         ]
         indexes = [
@@ -509,6 +516,7 @@ class Reply(models.Model):
                 condition=Q(kind__in=["disclosed", "partial"], reason="")
                 | (~Q(kind__in=["disclosed", "partial"]) & ~Q(reason="")),
                 name="reply_reason_matches_kind",
+                violation_error_message=_("请选择与办理结果相符的具体情形。"),
             ),
         ]
 
