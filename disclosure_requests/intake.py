@@ -174,7 +174,7 @@ def application_submit_online(
         return _store(application, image_required=True)
 
 
-def _check_dates(channel: str, arrived_on: date | None, confirmed_on: date | None, record: str) -> None:
+def check_dates(channel: str, arrived_on: date | None, confirmed_on: date | None, record: str) -> None:
     errors: dict[str, str] = {}
     today = timezone.localdate()
     if arrived_on is None:
@@ -214,7 +214,7 @@ def application_register(*, application: Application, by: AbstractBaseUser) -> R
     """
     application.registered_at_unit = registering_unit(by, application.unit)
     application.registered_by = by
-    _check_dates(application.channel, application.arrived_on, application.confirmed_on, application.confirmation_record)
+    check_dates(application.channel, application.arrived_on, application.confirmed_on, application.confirmation_record)
     if application.on_the_spot and application.channel != Channel.COUNTER:
         raise ValidationError({"on_the_spot": _(ERROR_ON_THE_SPOT)})
     application.received_on = rules.receipt_date(application.channel, application.arrived_on, application.confirmed_on)
@@ -233,7 +233,7 @@ def application_confirm_receipt(
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.received_on is not None:
         raise ValidationError(_(ERROR_ALREADY_CONFIRMED))
-    _check_dates(application.channel, application.arrived_on, confirmed_on, record)
+    check_dates(application.channel, application.arrived_on, confirmed_on, record)
     application.confirmed_on, application.confirmation_record = confirmed_on, record.strip()
     application.received_on = rules.receipt_date(application.channel, application.arrived_on, confirmed_on)
     application.status = Status.PROCESSING

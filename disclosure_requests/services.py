@@ -111,20 +111,8 @@ def _status_after_pauses(application: Application) -> str:
     return STATUS_BY_PAUSE[open_pause.kind] if open_pause else Status.PROCESSING
 
 
-@transaction.atomic
-def pause_start(
-    *,
-    application: Application,
-    kind: str,
-    start: date,
-    by: AbstractBaseUser,
-    deadline: date | None = None,
-    addressee: str = "",
-    notice_text: str = "",
-) -> Pause:
-    """A notice goes out (补正, consultation of a third party or co-agency, fee, reasons): the clock
-    stops from the day after ``start``. A consultation's deadline is the 15th working day."""
-    application = _locked_open(application, by)
+def pause_start_check(*, application: Application, kind: str, start: date, deadline: date | None) -> date:
+    """The checks of a new pause (also run by the admin form before saving); returns its deadline."""
     if application.received_on is None:
         raise ValidationError(_(ERROR_NOT_RECEIVED))
     _not_future(start, "start")
@@ -140,6 +128,24 @@ def pause_start(
         raise ValidationError({"deadline": _(ERROR_DEADLINE_REQUIRED)})
     if deadline < start:
         raise ValidationError({"deadline": _(ERROR_DEADLINE_BEFORE_START)})
+    return deadline
+
+
+@transaction.atomic
+def pause_start(
+    *,
+    application: Application,
+    kind: str,
+    start: date,
+    by: AbstractBaseUser,
+    deadline: date | None = None,
+    addressee: str = "",
+    notice_text: str = "",
+) -> Pause:
+    """A notice goes out (补正, consultation of a third party or co-agency, fee, reasons): the clock
+    stops from the day after ``start``. A consultation's deadline is the 15th working day."""
+    application = _locked_open(application, by)
+    deadline = pause_start_check(application=application, kind=kind, start=start, deadline=deadline)
     pause = Pause(
         application=application,
         kind=kind,
@@ -171,6 +177,16 @@ def correction_notice(
     )
 
 
+def pause_end_check(*, pause: Pause, end: date, outcome: str) -> None:
+    if pause.end is not None:
+        raise ValidationError(_(ERROR_PAUSE_ENDED))
+    if outcome not in OUTCOMES_BY_KIND[pause.kind]:
+        raise ValidationError({"outcome": _(ERROR_OUTCOME)})
+    _not_future(end, "end")
+    if end < pause.start:
+        raise ValidationError({"end": _(ERROR_END_BEFORE_START)})
+
+
 @transaction.atomic
 def pause_end(*, pause: Pause, end: date, outcome: str, by: AbstractBaseUser, note: str = "") -> Pause:
     """The answer arrived (or the time ran out): counting resumes the day after ``end``.
@@ -179,13 +195,7 @@ def pause_end(*, pause: Pause, end: date, outcome: str, by: AbstractBaseUser, no
     application closes it (其他处理)."""
     application = _locked_open(pause.application, by)
     pause = Pause.objects.select_for_update().get(pk=pause.pk)
-    if pause.end is not None:
-        raise ValidationError(_(ERROR_PAUSE_ENDED))
-    if outcome not in OUTCOMES_BY_KIND[pause.kind]:
-        raise ValidationError({"outcome": _(ERROR_OUTCOME)})
-    _not_future(end, "end")
-    if end < pause.start:
-        raise ValidationError({"end": _(ERROR_END_BEFORE_START)})
+    pause_end_check(pause=pause, end=end, outcome=outcome)
     pause.end, pause.outcome, pause.outcome_note = end, outcome, note.strip()
     pause.save()
     closing = {
@@ -212,6 +222,22 @@ def application_withdraw_uncorrected(*, application: Application, on: date, by: 
     return application
 
 
+def extension_check(
+    *, application: Application, by: AbstractBaseUser, approved_on: date, reason: str, working_days: int
+) -> None:
+    if not (by.is_superuser or application.unit_id in user_unit_ids(by, Role.REVIEWER)):
+        raise PermissionDenied(_(ERROR_EXTENSION_APPROVER))
+    if Extension.objects.filter(application=application).exists():
+        raise ValidationError(_(ERROR_EXTENSION_TWICE))
+    if not 1 <= working_days <= rules.EXTENSION_WORKING_DAYS:
+        raise ValidationError({"working_days": _(ERROR_EXTENSION_DAYS) % {"days": rules.EXTENSION_WORKING_DAYS}})
+    if not reason.strip():
+        raise ValidationError({"reason": _(ERROR_REASON_REQUIRED)})
+    _not_future(approved_on, "approved_on")
+    if application.due_date is not None and approved_on > application.due_date:
+        raise ValidationError({"approved_on": _(ERROR_EXTENSION_LATE) % {"due": application.due_date}})
+
+
 @transaction.atomic
 def extension_grant(
     *,
@@ -225,17 +251,7 @@ def extension_grant(
 ) -> Extension:
     """Art 33: once, by the office head (a reviewer of the unit), before the due date, at most 20 days."""
     application = _locked_open(application, by)
-    if not (by.is_superuser or application.unit_id in user_unit_ids(by, Role.REVIEWER)):
-        raise PermissionDenied(_(ERROR_EXTENSION_APPROVER))
-    if Extension.objects.filter(application=application).exists():
-        raise ValidationError(_(ERROR_EXTENSION_TWICE))
-    if not 1 <= working_days <= rules.EXTENSION_WORKING_DAYS:
-        raise ValidationError({"working_days": _(ERROR_EXTENSION_DAYS) % {"days": rules.EXTENSION_WORKING_DAYS}})
-    if not reason.strip():
-        raise ValidationError({"reason": _(ERROR_REASON_REQUIRED)})
-    _not_future(approved_on, "approved_on")
-    if application.due_date is not None and approved_on > application.due_date:
-        raise ValidationError({"approved_on": _(ERROR_EXTENSION_LATE) % {"due": application.due_date}})
+    extension_check(application=application, by=by, approved_on=approved_on, reason=reason, working_days=working_days)
     extension = Extension.objects.create(
         application=application,
         working_days=working_days,
