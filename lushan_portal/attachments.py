@@ -60,9 +60,10 @@ def _looks_like(suffix: str, head: bytes) -> bool:
 class FileTypeValidator:
     """Refuses files whose extension is not allowed, whose content does not match it, or too large."""
 
-    def __init__(self, allowed: tuple[str, ...], description: str) -> None:
+    def __init__(self, allowed: tuple[str, ...], description: str, max_bytes: int | None = None) -> None:
         self.allowed = tuple(allowed)
         self.description = description
+        self.max_bytes = max_bytes  # None: ATTACHMENT_MAX_BYTES
 
     def __call__(self, upload: File) -> None:
         suffix = Path(upload.name or "").suffix.lower()
@@ -71,7 +72,7 @@ class FileTypeValidator:
                 _("不支持的文件类型“%(suffix)s”；可上传%(description)s。"),
                 params={"suffix": suffix or _("无扩展名"), "description": self.description},
             )
-        limit = settings.ATTACHMENT_MAX_BYTES
+        limit = self.max_bytes or settings.ATTACHMENT_MAX_BYTES
         if upload.size > limit:
             raise ValidationError(_("文件不能超过 %(mb)d MB。"), params={"mb": limit // (1024 * 1024)})
         upload.seek(0)
@@ -81,7 +82,10 @@ class FileTypeValidator:
             raise ValidationError(_("文件内容与扩展名“%(suffix)s”不符。"), params={"suffix": suffix})
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, FileTypeValidator) and other.allowed == self.allowed
+        return isinstance(other, FileTypeValidator) and (other.allowed, other.max_bytes) == (
+            self.allowed,
+            self.max_bytes,
+        )
 
 
 validate_attachment = FileTypeValidator(DOCUMENT_TYPES, "PDF、图片和 Office 文件")

@@ -58,6 +58,18 @@ def encrypt(value: str) -> str:
     return PREFIX + _fernet().encrypt(value.encode()).decode() if value else ""
 
 
+def encrypt_bytes(data: bytes) -> bytes:
+    """Uploaded files holding personal data (an identity image) are stored as Fernet tokens."""
+    return _fernet().encrypt(data)
+
+
+def decrypt_bytes(token: bytes) -> bytes:
+    try:
+        return _fernet().decrypt(token)
+    except InvalidToken:
+        raise DecryptionError("FIELD_ENCRYPTION_KEY cannot decrypt a stored file.") from None
+
+
 def decrypt(value: str) -> str:
     if not value or not value.startswith(PREFIX):
         return value or ""

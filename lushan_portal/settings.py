@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "decisions",
     "enforcement",
     "site_feedback",
+    "disclosure_requests",
 ]
 
 MIDDLEWARE = [
@@ -240,6 +241,9 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@localhost")
 
 # The openness office (政务公开主管部门): its reviewers review catalogs of every domain.
 OPENNESS_OFFICE_UNIT_CODE = env_str("OPENNESS_OFFICE_UNIT_CODE", "gov-office")
+# 依申请公开 相对集中受理: the units whose counters (the county service centre's 政务公开专区) register
+# applications for any unit and hand them to it.
+DISCLOSURE_COUNTER_UNIT_CODES = env_list("DISCLOSURE_COUNTER_UNIT_CODES", ["approval-service"])
 # 三同步: an interpretation at latest this many working days after its document.
 INTERPRETATION_SYNC_WORKING_DAYS = env_int("INTERPRETATION_SYNC_WORKING_DAYS", 3)
 # Behind a proxy that appends the client's address to X-Forwarded-For (used for rate limits).

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.sitemaps import SITEMAPS as CATALOG
 from decisions.sitemaps import SITEMAPS as DECISIONS
+from disclosure_requests.sitemaps import SITEMAPS as DISCLOSURE_REQUESTS
 from enforcement.sitemaps import SITEMAPS as ENFORCEMENT
 from interpretation.sitemaps import SITEMAPS as INTERPRETATION
 from organizations.sitemaps import SITEMAPS as ORGANIZATIONS
@@ -47,6 +48,7 @@ SITEMAPS = {
     **DECISIONS,
     **ENFORCEMENT,
     **SITE_FEEDBACK,
+    **DISCLOSURE_REQUESTS,
 }
 
 
@@ -84,6 +86,8 @@ SITE_MAP_SECTIONS = [
     MapSection(_("行政执法公示"), "enforcement:list"),
     MapSection(_("站内搜索"), "search"),
     MapSection(_("数据接口"), "api-root"),
+    MapSection(_("政府信息公开申请"), "disclosure_requests:apply"),
+    MapSection(_("政府信息公开申请查询"), "disclosure_requests:status"),
     MapSection(_("我为政府网站找错"), "site_feedback:report"),
 ]
 

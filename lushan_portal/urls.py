@@ -48,6 +48,7 @@ urlpatterns = [
     path("sitemap.xml", cached_page(ALL)(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("sitemap/", views.site_map, name="site_map"),
     path("feedback/", include("site_feedback.urls")),
+    path("requests/", include("disclosure_requests.urls")),
     path("units/", include("organizations.urls")),
     path("", include("catalog.urls")),
     path("", include("interpretation.urls")),

@@ -1,4 +1,5 @@
-"""The unified social credit code (GB 32100-2015): one check, for units and for enforcement parties."""
+"""Check digits of the national identifiers, one check each, shared by the apps that take them:
+the unified social credit code (GB 32100-2015) and the citizen identity number (GB 11643-1999)."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -24,3 +25,18 @@ def is_valid_credit_code(code: str) -> bool:
 def validate_credit_code(code: str) -> None:
     if code and not is_valid_credit_code(code):
         raise ValidationError(_(ERROR_CREDIT_CODE), params={"code": code}, code="credit_code")
+
+
+ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+ID_CHECK = "10X98765432"
+
+
+def id_check_char(first17: str) -> str:
+    return ID_CHECK[sum(int(d) * w for d, w in zip(first17, ID_WEIGHTS, strict=True)) % 11]
+
+
+def is_valid_id_number(number: str) -> bool:
+    number = number.strip().upper()
+    if len(number) != 18 or not number[:17].isdigit():
+        return False
+    return id_check_char(number[:17]) == number[17]

@@ -1,0 +1,120 @@
+"""依申请公开: the numbers of the Regulations on Open Government Information (国务院令第711号, 2019),
+each in one place, and the pure arithmetic of the reply clock (rules.md §3, §7).
+
+Every count is in working days through ``workdays`` (holidays skipped, 调休 weekend days counted)
+and the day of the triggering event is not counted.
+
+- Art 33: reply within REPLY_WORKING_DAYS of receipt; extendable once, with the office head's
+  approval and notice to the applicant, by at most EXTENSION_WORKING_DAYS.
+- Art 30: an unclear application gets one correction notice (补正) within CORRECTION_NOTICE_WORKING_DAYS
+  of receipt; the clock restarts from the receipt of the corrected application (the caller passes
+  that date as ``received``).
+- Art 32–34: a third party (or a co-producing agency) has THIRD_PARTY_WORKING_DAYS to answer; the time
+  spent consulting is not counted. 信息处理费 (Art 42) and Art 35 requests for reasons pause the
+  clock the same way (from the notice to the answer).
+- Art 31: the receipt date by channel (see ``receipt_date``).
+"""
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from workdays import add_working_days, is_working_day
+
+REPLY_WORKING_DAYS = 20
+EXTENSION_WORKING_DAYS = 20
+CORRECTION_NOTICE_WORKING_DAYS = 7
+THIRD_PARTY_WORKING_DAYS = 15
+# 《政府信息公开信息处理费管理办法》(国办函〔2020〕109号): the applicant pays within 20 working days
+# of the fee notice, else the application is no longer processed (其他处理).
+FEE_PAYMENT_WORKING_DAYS = 20
+# The remedies a refusal must name: 行政复议法 Art 20 (60 days), 行政诉讼法 Art 46 (6 months).
+RECONSIDERATION_DAYS = 60
+LITIGATION_MONTHS = 6
+
+# How long an application's file is kept (文书档案 定期10年), and the identity image: a year after
+# the application is closed, once reconsideration (60 days) and litigation (6 months) are out of time.
+RECORD_RETENTION_YEARS = 10
+ID_IMAGE_RETENTION_DAYS = 365
+
+# The public form: an identity image (photo or scan) of at most 5 MB; texts within these lengths.
+ID_IMAGE_MAX_BYTES = 5 * 1024 * 1024
+ID_IMAGE_TYPES = (".jpg", ".jpeg", ".png", ".pdf")
+MAX_NAME_LENGTH = 100
+MAX_DESCRIPTION_LENGTH = 2000
+MAX_SHORT_TEXT_LENGTH = 200
+# At most 3 applications per client per hour from the public form (shared cache), and 10 status
+# look-ups per client per 10 minutes (a query code is not guessed by trying).
+APPLICATIONS_PER_WINDOW = 3
+APPLY_WINDOW_SECONDS = 3600
+STATUS_LOOKUPS_PER_WINDOW = 10
+STATUS_WINDOW_SECONDS = 600
+# The query code: QUERY_CODE_LENGTH characters from an alphabet without look-alikes (0/O, 1/I/L).
+QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+QUERY_CODE_LENGTH = 10
+
+# Art 31: the channels whose receipt date is the day both sides (or the office and the applicant)
+# confirmed, not the day the application arrived (values of models.Channel).
+CONFIRMED_CHANNELS = frozenset({"ordinary_letter", "fax", "email", "other_online"})
+
+Pause = tuple[date, date]
+
+
+def _paused(day: date, pauses: Sequence[Pause]) -> bool:
+    """Working days after a pause's start up to and including its end are not counted."""
+    return any(start < day <= end for start, end in pauses)
+
+
+def counted_day(start: date, days: int, pauses: Sequence[Pause] = ()) -> date:
+    """The ``days``-th working day after ``start`` that no pause covers (``start`` not counted)."""
+    if days < 0:
+        raise ValueError("days must not be negative")
+    current, counted = start, 0
+    while counted < days:
+        current += timedelta(days=1)
+        if is_working_day(current) and not _paused(current, pauses):
+            counted += 1
+    return current
+
+
+def reply_due(
+    received: date,
+    pauses: Sequence[Pause] = (),
+    extended: bool = False,
+    extension_days: int = EXTENSION_WORKING_DAYS,
+) -> date:
+    """The last day to reply: the 20th (20 + extension when extended) counted working day after
+    ``received``; a pause ``(start, end)`` stops the count from the day after ``start`` to ``end``."""
+    if not 0 <= extension_days <= EXTENSION_WORKING_DAYS:
+        raise ValueError(f"an extension is at most {EXTENSION_WORKING_DAYS} working days")
+    days = REPLY_WORKING_DAYS + (extension_days if extended else 0)
+    return counted_day(received, days, pauses)
+
+
+def correction_notice_due(received: date) -> date:
+    """The last day to send the one correction notice (补正告知): the 7th working day after receipt."""
+    return add_working_days(received, CORRECTION_NOTICE_WORKING_DAYS)
+
+
+def third_party_answer_due(start: date) -> date:
+    """The last day a consulted third party (or co-agency) may answer: 15 working days after ``start``."""
+    return add_working_days(start, THIRD_PARTY_WORKING_DAYS)
+
+
+def fee_payment_due(notice_on: date) -> date:
+    return add_working_days(notice_on, FEE_PAYMENT_WORKING_DAYS)
+
+
+def receipt_date(channel: str, arrived_on: date | None, confirmed_on: date | None) -> date | None:
+    """Art 31: the day the application counts as received, or None while it is not known.
+
+    In person: the day handed in; registered mail: the day signed for (both ``arrived_on``);
+    ordinary letter: the day the office confirmed it with the applicant; fax, e-mail and other online
+    channels: the day both sides confirmed (``confirmed_on``). This portal's own form confirms at once
+    (it issues the number), so its ``arrived_on`` is given as confirmed by the caller.
+    """
+    return confirmed_on if channel in CONFIRMED_CHANNELS else arrived_on
+
+
+def is_late(due: date, done_on: date) -> bool:
+    """Done on the last day is on time; the day after is late."""
+    return done_on > due
