@@ -27,6 +27,7 @@ from disclosure_requests.models import (
     IdType,
     Status,
 )
+from disclosure_requests.repeats import normalise_identity
 from disclosure_requests.services import due_date_recompute
 from lushan_portal.crypto import keyed_hash
 from lushan_portal.ratelimit import rate_allows
@@ -86,11 +87,11 @@ def applicant_identity_hash(application: Application) -> str:
     """The keyed hash that finds an applicant's other applications: the ID number, else the credit
     code, else name and first contact."""
     if application.id_number:
-        return keyed_hash("ID:" + application.id_number)
+        return keyed_hash("ID:" + normalise_identity(application.id_number))
     if application.credit_code:
-        return keyed_hash("ORG:" + application.credit_code)
+        return keyed_hash("ORG:" + normalise_identity(application.credit_code))
     contact = application.phone or application.email or application.address
-    return keyed_hash(f"NAME:{application.name}|{contact}")
+    return keyed_hash(normalise_identity(f"NAME:{application.name}|{contact}"))
 
 
 def check_applicant(application: Application, *, image_required: bool) -> None:
