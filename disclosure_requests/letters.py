@@ -106,7 +106,8 @@ def letter_title(reply: Reply) -> str:
 def letter_html(reply: Reply, *, screen_links: dict | None = None) -> str:
     """The printable page (the admin's letter page and the e-mail's HTML part)."""
     unit, day = signature(reply)
-    paragraphs = [part.strip() for part in reply.letter_text.strip().split("\n\n") if part.strip()]
+    # Paragraphs keep their full-width indent (U+3000), as typed in the letter.
+    paragraphs = [part.strip("\r\n ") for part in reply.letter_text.strip().split("\n\n") if part.strip()]
     context = {
         "title": letter_title(reply),
         "reference": reply.application.reference or "",
