@@ -134,8 +134,9 @@ def check_applicant(application: Application, *, image_required: bool) -> None:
 def _normalise(application: Application) -> None:
     for field in ("name", "id_number", "credit_code", "agent_name", "agent_id_number", "phone", "address", "email"):
         setattr(application, field, (getattr(application, field) or "").strip())
-    application.credit_code = application.credit_code.upper()
-    application.id_number = application.id_number.upper()
+    # Full-width digits and letters, case and spaces: one spelling, so checks and hashes agree.
+    application.credit_code = normalise_identity(application.credit_code)
+    application.id_number = normalise_identity(application.id_number)
     if application.form_wanted == FormWanted.EMAIL and not application.delivery:
         application.delivery = Delivery.EMAIL
 
