@@ -316,7 +316,9 @@ class ReplyAdminMixin:
                 _add_errors(form, error)
             else:
                 route = SentRoute(data["route"]).label
-                return self._done(request, application, _("告知书已送达（%(route)s）。") % {"route": route}, f"告知书送达：{route}")
+                return self._done(
+                    request, application, _("告知书已送达（%(route)s）。") % {"route": route}, f"告知书送达：{route}"
+                )
         return self._reply_page(request, application, send_form=form)
 
     def reply_letter_view(self, request: HttpRequest, object_id: int) -> HttpResponse:

@@ -27,9 +27,14 @@ def normalise_text(value: str) -> str:
 
 def request_text(application: Application) -> str:
     """What was asked for: the description, the document number and other features together."""
-    return normalise_text(
-        " ".join((application.description, application.document_number, application.other_features))
-    )
+    return normalise_text(" ".join((application.description, application.document_number, application.other_features)))
+
+
+# What the suggestion shows and compares: no personal data is read (or decrypted).
+CANDIDATE_FIELDS = (
+    "pk", "unit_id", "reference", "received_on", "status", "closed_on", "description", "document_number",
+    "other_features", "created_at",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -52,11 +57,7 @@ def repeat_suggestions(application: Application) -> list[RepeatSuggestion]:
     candidates = (
         Application.objects.filter(applicant_hash=application.applicant_hash, unit_id=application.unit_id)
         .exclude(pk=application.pk)
-        .select_related("reply")
-        .only(
-            "pk", "reference", "received_on", "status", "closed_on", "description", "document_number",
-            "other_features", "created_at", "reply__kind", "reply__reason", "reply__replied_on",
-        )  # fmt: skip
+        .only(*CANDIDATE_FIELDS)
         .order_by("-created_at", "-pk")[: rules.REPEAT_CANDIDATES]
     )
     text = request_text(application)

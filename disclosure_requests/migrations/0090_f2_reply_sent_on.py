@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('disclosure_requests', '0001_initial'),
+        ("disclosure_requests", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalreply',
-            name='sent_on',
-            field=models.DateField(blank=True, null=True, verbose_name='送达或寄出日期'),
+            model_name="historicalreply",
+            name="sent_on",
+            field=models.DateField(blank=True, null=True, verbose_name="送达或寄出日期"),
         ),
         migrations.AddField(
-            model_name='reply',
-            name='sent_on',
-            field=models.DateField(blank=True, null=True, verbose_name='送达或寄出日期'),
+            model_name="reply",
+            name="sent_on",
+            field=models.DateField(blank=True, null=True, verbose_name="送达或寄出日期"),
         ),
     ]

@@ -21,7 +21,13 @@ def apply(unit, by, day: int, **extra: object):
 
 def test_the_same_person_typing_the_id_in_full_width_digits_is_suggested(unit_a, editor_a):
     first = apply(unit_a, editor_a, 3, description=ASKED)
-    again = apply(unit_a, editor_a, 17, description="2025年 本乡镇城乡低保资金发放明细", id_number=valid_id_number().translate(FULL_WIDTH))
+    again = apply(
+        unit_a,
+        editor_a,
+        17,
+        description="2025年 本乡镇城乡低保资金发放明细",
+        id_number=valid_id_number().translate(FULL_WIDTH),
+    )
     assert again.id_number == first.id_number  # stored in one spelling
     [suggestion] = repeat_suggestions(again)
     assert suggestion.application == first and suggestion.percent >= rules.REPEAT_SIMILARITY * 100

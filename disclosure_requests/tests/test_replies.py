@@ -32,12 +32,17 @@ def _today():
 
 def details_for(kind: str, reason: str) -> dict:
     if kind in (ReplyKind.REFUSED, ReplyKind.UNAVAILABLE, ReplyKind.PARTIAL):
-        return {"legal_ground": letters.suggested_ground(reason) or "《中华人民共和国政府信息公开条例》第三十七条", **REMEDIES}
+        return {
+            "legal_ground": letters.suggested_ground(reason) or "《中华人民共和国政府信息公开条例》第三十七条",
+            **REMEDIES,
+        }
     return {}
 
 
 def reply_of(application, by, kind: str, reason: str = "", **extra: str) -> Reply:
-    replies.reply_draft(application=application, kind=kind, reason=reason, by=by, **{**details_for(kind, reason), **extra})
+    replies.reply_draft(
+        application=application, kind=kind, reason=reason, by=by, **{**details_for(kind, reason), **extra}
+    )
     return replies.reply_finalise(application=application, replied_on=REPLIED, by=by)
 
 
@@ -49,7 +54,9 @@ def test_each_kind_and_case_is_stored_in_its_annual_report_cell(application, edi
     application.refresh_from_db()
     assert (application.status, application.closed_on) == (Status.REPLIED, REPLIED)
     assert application.reference in stored.letter_text and "2025年11月17日" in stored.letter_text
-    assert ("申请行政复议" in stored.letter_text) == (kind in (ReplyKind.REFUSED, ReplyKind.UNAVAILABLE, ReplyKind.PARTIAL))
+    assert ("申请行政复议" in stored.letter_text) == (
+        kind in (ReplyKind.REFUSED, ReplyKind.UNAVAILABLE, ReplyKind.PARTIAL)
+    )
 
 
 def test_refusal_needs_its_ground_and_the_remedies_and_saves_nothing_without(application, editor_a):
@@ -149,7 +156,11 @@ def test_an_edited_letter_is_kept_and_signed_with_the_unit_and_the_reply_date(ap
     assert reply.letter_text == edited
     assert letters.final_text(reply) == f"{edited}\n\n鲁山县民政局\n2025年11月20日\n"
     page = letters.letter_html(reply)
-    assert "<h1>政府信息公开申请答复告知书</h1>" in page and "@media print" in page and "鲁山县民政局<br>2025年11月20日" in page
+    assert (
+        "<h1>政府信息公开申请答复告知书</h1>" in page
+        and "@media print" in page
+        and "鲁山县民政局<br>2025年11月20日" in page
+    )
 
 
 def test_a_finalised_reply_cannot_be_redrafted_nor_finalised_again(application, editor_a):
