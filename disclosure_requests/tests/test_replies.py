@@ -264,3 +264,13 @@ def test_no_reply_before_the_receipt_date_is_known(unit_a, editor_a):
     application = register(unit_a, editor_a, channel="ordinary_letter", arrived_on=RECEIVED).application
     with pytest.raises(ValidationError, match="收到申请日期尚未确认"):
         replies.reply_draft(application=application, kind=ReplyKind.DISCLOSED, by=editor_a)
+
+
+def test_the_status_page_shows_the_letter_once_it_is_sent_and_not_before(client, unit_a, editor_a):
+    received = register(unit_a, editor_a, arrived_on=RECEIVED)
+    application, form = received.application, {"reference": received.application.reference, "code": received.query_code}
+    reply_of(application, editor_a, ReplyKind.NOT_PROCESSED, "publication")
+    assert "公开出版物" not in client.post("/requests/status/", form).content.decode()
+    replies.reply_record_delivery(application=application, route=SentRoute.IN_PERSON, on=REPLIED, by=editor_a)
+    page = client.post("/requests/status/", form).content.decode()
+    assert "不予处理（要求提供公开出版物）" in page and "可以通过公开发行渠道获取" in page
