@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from disclosure_requests import intake, services
-from disclosure_requests.models import Application, Channel, Extension, Pause, Reply, Review
+from disclosure_requests.admin_replies import ReplyAdminMixin, ReviewInline
+from disclosure_requests.models import Application, Channel, Extension, Pause, Reply
 from lushan_portal.personal_data import PersonalDataAdminMixin, masker
 from lushan_portal.private_files import read_private
 from organizations.models import Unit
@@ -169,15 +170,8 @@ class ReplyInline(admin.StackedInline):
     verbose_name = _("答复")
 
 
-class ReviewInline(admin.TabularInline):
-    model = Review
-    extra = 0
-    can_delete = False
-    fields = ["kind", "body", "filed_on", "outcome", "decided_on", "note"]
-
-
 @admin.register(Application)
-class ApplicationAdmin(PersonalDataAdminMixin, UnitScopedAdminMixin, SimpleHistoryAdmin):
+class ApplicationAdmin(ReplyAdminMixin, PersonalDataAdminMixin, UnitScopedAdminMixin, SimpleHistoryAdmin):
     form = ApplicationForm
     personal_fields = {
         "name": masker(1, 0),

@@ -27,6 +27,7 @@ from disclosure_requests.models import (
     IdType,
     Status,
 )
+from disclosure_requests.repeats import normalise_identity
 from disclosure_requests.services import due_date_recompute
 from lushan_portal.crypto import keyed_hash
 from lushan_portal.ratelimit import rate_allows
@@ -86,11 +87,11 @@ def applicant_identity_hash(application: Application) -> str:
     """The keyed hash that finds an applicant's other applications: the ID number, else the credit
     code, else name and first contact."""
     if application.id_number:
-        return keyed_hash("ID:" + application.id_number)
+        return keyed_hash("ID:" + normalise_identity(application.id_number))
     if application.credit_code:
-        return keyed_hash("ORG:" + application.credit_code)
+        return keyed_hash("ORG:" + normalise_identity(application.credit_code))
     contact = application.phone or application.email or application.address
-    return keyed_hash(f"NAME:{application.name}|{contact}")
+    return keyed_hash(normalise_identity(f"NAME:{application.name}|{contact}"))
 
 
 def check_applicant(application: Application, *, image_required: bool) -> None:
@@ -133,8 +134,9 @@ def check_applicant(application: Application, *, image_required: bool) -> None:
 def _normalise(application: Application) -> None:
     for field in ("name", "id_number", "credit_code", "agent_name", "agent_id_number", "phone", "address", "email"):
         setattr(application, field, (getattr(application, field) or "").strip())
-    application.credit_code = application.credit_code.upper()
-    application.id_number = application.id_number.upper()
+    # Full-width digits and letters, case and spaces: one spelling, so checks and hashes agree.
+    application.credit_code = normalise_identity(application.credit_code)
+    application.id_number = normalise_identity(application.id_number)
     if application.form_wanted == FormWanted.EMAIL and not application.delivery:
         application.delivery = Delivery.EMAIL
 

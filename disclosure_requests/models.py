@@ -502,6 +502,9 @@ class Reply(models.Model):
     sent_route = models.CharField(_("送达方式"), max_length=16, choices=SentRoute.choices, blank=True)
     sent_status = models.CharField(_("送达状态"), max_length=16, choices=SentStatus.choices, default=SentStatus.DRAFT)
     sent_at = models.DateTimeField(_("发送时间"), null=True, blank=True)
+    # The day the letter went out: e-mailed, posted or handed over (post and hand-over have a date,
+    # no time); empty while not sent.
+    sent_on = models.DateField(_("送达或寄出日期"), null=True, blank=True)
     tracking_number = models.CharField(_("邮件单号"), max_length=64, blank=True)
     created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)

@@ -118,3 +118,59 @@ def receipt_date(channel: str, arrived_on: date | None, confirmed_on: date | Non
 def is_late(due: date, done_on: date) -> bool:
     """Done on the last day is on time; the day after is late."""
     return done_on > due
+
+
+# ---------------------------------------------------------------------------------------------------
+# Replies, their remedies and repeated applications (Art 36–39; 行政复议法 Art 20, 行政诉讼法 Art 46).
+# ---------------------------------------------------------------------------------------------------
+# The remedies run from the day the applicant learns of the reply, in calendar days and months (the
+# day itself not counted); a period ending on a holiday or weekend ends on the next working day
+# (民法典 Art 203, applied by 行政复议法 and 行政诉讼法 to their periods).
+# Repeated applications (Art 36(六)): an applicant's earlier applications to the same agency whose
+# descriptions share at least REPEAT_SIMILARITY of their character bigrams are suggested to staff;
+# only the REPEAT_CANDIDATES most recent of that applicant are compared (one bounded query).
+REPEAT_SIMILARITY = 0.5
+REPEAT_CANDIDATES = 50
+# The longest reply letter kept (a letter is a page or two; this stops a pasted file).
+LETTER_MAX_LENGTH = 20000
+
+
+def _next_working_day(day: date) -> date:
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day
+
+
+def reconsideration_last_day(known_on: date) -> date:
+    """The last day to apply for reconsideration: RECONSIDERATION_DAYS after ``known_on``."""
+    return _next_working_day(known_on + timedelta(days=RECONSIDERATION_DAYS))
+
+
+def litigation_last_day(known_on: date) -> date:
+    """The last day to sue: the same day LITIGATION_MONTHS later (the month's last day when it has
+    no such day, e.g. 08-31 → 02-28)."""
+    month_index = known_on.month - 1 + LITIGATION_MONTHS
+    year, month = known_on.year + month_index // 12, month_index % 12 + 1
+    next_month_first = date(year + month // 12, month % 12 + 1, 1)
+    last_of_month = (next_month_first - timedelta(days=1)).day
+    return _next_working_day(date(year, month, min(known_on.day, last_of_month)))
+
+
+def _bigrams(text: str) -> frozenset[str]:
+    """Character bigrams of ``text`` already normalised (letters and digits only)."""
+    if len(text) < 2:
+        return frozenset({text}) if text else frozenset()
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+
+
+def text_similarity(first: str, second: str) -> float:
+    """Jaccard index of the two texts' character bigrams, 0.0–1.0 (callers normalise the texts)."""
+    a, b = _bigrams(first), _bigrams(second)
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def is_probable_repeat(similarity: float) -> bool:
+    """At the threshold counts; just below does not."""
+    return similarity >= REPEAT_SIMILARITY

@@ -56,8 +56,7 @@ def status_view(application: Application) -> StatusView:
         }
         for pause in application.pauses.all()
     ]
-    reply = getattr(application, "reply", None)
-    shown = reply if reply is not None and reply.sent_status == SentStatus.SENT else None
+    shown = sent_reply_for(application)
     if application.closed_on:
         dates.append((_("办结日期"), _day(application.closed_on)))
     return StatusView(
@@ -74,3 +73,13 @@ def status_view(application: Application) -> StatusView:
         reply=shown,
         description=application.description,
     )
+
+
+def sent_reply_for(application: Application) -> Reply | None:
+    """The reply the applicant may see: only once its letter was sent (e-mailed, posted or handed
+    over). Uses the reply loaded with ``select_related("reply")`` when there is one."""
+    try:
+        reply = application.reply
+    except Reply.DoesNotExist:
+        return None
+    return reply if reply.sent_status == SentStatus.SENT else None

@@ -274,7 +274,10 @@ def _close(
     Settled the same day at a counter where it was handed in: 当场答复 (seed 五(二))."""
     if reason not in REASONS_BY_KIND[kind] and (reason or REASONS_BY_KIND[kind]):
         raise ValidationError({"reason": _(ERROR_REPLY_REASON)})
-    reply = Reply(application=application, kind=kind, reason=reason, replied_on=replied_on, replied_by=by, **fields)
+    # A drafted reply (disclosure_requests.replies) is finalised in place: one reply per application.
+    reply = Reply.objects.filter(application=application).first() or Reply(application=application)
+    for name, value in {"kind": kind, "reason": reason, "replied_on": replied_on, "replied_by": by, **fields}.items():
+        setattr(reply, name, value)
     reply.full_clean()
     reply.save()
     application.closed_on = replied_on
