@@ -53,4 +53,6 @@ def stored(
 
 
 def review(application: Application, kind: str, filed: date | None, outcome: str, decided: date | None = None):
-    return Review.objects.create(application=application, kind=kind, filed_on=filed, outcome=outcome, decided_on=decided)
+    return Review.objects.create(
+        application=application, kind=kind, filed_on=filed, outcome=outcome, decided_on=decided
+    )
