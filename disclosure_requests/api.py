@@ -101,9 +101,13 @@ class ApplicationSerializer(serializers.ModelSerializer):
     description = serializers.SerializerMethodField(help_text="所需信息的描述（隐去个人信息时其中的个人信息也隐去）")
     pauses = PauseSerializer(many=True, read_only=True, help_text="补正、征求意见、缴费等中止期间")
     extension_working_days = serializers.IntegerField(
-        source="extension.working_days", read_only=True, default=None, help_text="经批准延长的工作日数；未延期为 null"
+        source="extension.working_days",
+        read_only=True,
+        default=None,
+        allow_null=True,
+        help_text="经批准延长的工作日数；未延期为 null",
     )
-    reply = ReplySerializer(read_only=True, default=None, help_text="答复；尚未答复为 null")
+    reply = ReplySerializer(read_only=True, default=None, allow_null=True, help_text="答复；尚未答复为 null")
 
     class Meta:
         model = Application
