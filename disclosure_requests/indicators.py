@@ -58,25 +58,28 @@ def _counter_applications(start: date, end: date) -> QuerySet:
     )
 
 
-def _spot_shares(start: date, end: date) -> dict[int, tuple[int, int]]:
+def on_the_spot_share(start: date, end: date) -> dict[int, IndicatorValue]:
+    """Per counter unit, against the previous period of the same length: one aggregate query."""
+    before = start - (end - start) - timedelta(days=1)
+    now, then = Q(received_on__gte=start), Q(received_on__lt=start)
+    spot = Q(on_the_spot=True)
     rows = (
-        _counter_applications(start, end)
+        _counter_applications(before, end)
         .order_by()
         .values("registered_at_unit")
-        .annotate(total=Count("pk"), ok=Count("pk", filter=Q(on_the_spot=True)))
+        .annotate(
+            total=Count("pk", filter=now),
+            ok=Count("pk", filter=now & spot),
+            prior_total=Count("pk", filter=then),
+            prior_ok=Count("pk", filter=then & spot),
+        )
     )
-    return {r["registered_at_unit"]: (r["ok"], r["total"]) for r in rows}
-
-
-def on_the_spot_share(start: date, end: date) -> dict[int, IndicatorValue]:
-    """Per counter unit; two aggregate queries (this period and the one before)."""
-    length = end - start
-    before = _spot_shares(start - length - timedelta(days=1), start - timedelta(days=1))
     values = {}
-    for unit_id, (ok, total) in _spot_shares(start, end).items():
-        prior_ok, prior_total = before.get(unit_id, (0, 0))
-        met = ok * prior_total >= prior_ok * total if prior_total else None
-        values[unit_id] = IndicatorValue(ok, total, met)  # None: no earlier share to compare with
+    for r in rows:
+        if not r["total"]:
+            continue
+        met = r["ok"] * r["prior_total"] >= r["prior_ok"] * r["total"] if r["prior_total"] else None
+        values[r["registered_at_unit"]] = IndicatorValue(r["ok"], r["total"], met)  # None: nothing to compare
     return values
 
 
