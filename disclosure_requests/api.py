@@ -221,6 +221,8 @@ class ApplicationViewSet(viewsets.ReadOnlyModelViewSet):
         applications = (
             Application.objects.select_related("unit", "registered_at_unit", "extension", "reply")
             .prefetch_related("pauses")
-            .order_by("-created_at", "-pk")
+            # Newest registered first by the primary key: its index serves every unit's list and the
+            # supervisors' list of every unit (-created_at has no index of its own: a sort of every row).
+            .order_by("-pk")
         )
         return scope_queryset(applications, self.request.user)
