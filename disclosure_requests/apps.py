@@ -25,6 +25,9 @@ class DisclosureRequestsConfig(AppConfig):
     }  # fmt: skip
 
     def ready(self) -> None:
-        from disclosure_requests.deadlines import register_rules
+        from disclosure_requests.annual import register_annual_figures
+        from disclosure_requests.deadlines import register_indicators, register_rules
 
         register_rules()
+        register_indicators()
+        register_annual_figures()

@@ -56,6 +56,11 @@ QUERY_CODE_LENGTH = 10
 # confirmed, not the day the application arrived (values of models.Channel).
 CONFIRMED_CHANNELS = frozenset({"ordinary_letter", "fax", "email", "other_online"})
 
+# Reminders (notice alerts, not deadlines missed): the reply due within REPLY_REMINDER_WORKING_DAYS,
+# the last CORRECTION_REMINDER_WORKING_DAYS of the 7 days for the one correction notice.
+REPLY_REMINDER_WORKING_DAYS = 3
+CORRECTION_REMINDER_WORKING_DAYS = 1
+
 Pause = tuple[date, date]
 
 
@@ -174,3 +179,18 @@ def text_similarity(first: str, second: str) -> float:
 def is_probable_repeat(similarity: float) -> bool:
     """At the threshold counts; just below does not."""
     return similarity >= REPEAT_SIMILARITY
+
+
+def correction_notice_dues(first: date, last: date) -> dict[date, date]:
+    """The receipt dates whose correction notice falls due between ``first`` and ``last``
+    (inclusive), each with that due date: ``correction_notice_due`` is non-decreasing, so they are
+    a few consecutive days shortly before ``first``."""
+    dues: dict[date, date] = {}
+    # 7 working days never span more than 7 days plus the longest holiday run (Spring Festival).
+    received = first - timedelta(days=CORRECTION_NOTICE_WORKING_DAYS * 2 + 14)
+    while received <= last:
+        due = correction_notice_due(received)
+        if first <= due <= last:
+            dues[received] = due
+        received += timedelta(days=1)
+    return dues

@@ -10,6 +10,7 @@ from rest_framework.routers import DefaultRouter
 from catalog.api import CatalogViewSet, DomainViewSet, ItemViewSet, PublicationViewSet
 from compliance.api import AlertViewSet
 from decisions.api import CommentViewSet, MajorDecisionViewSet
+from disclosure_requests.api import ApplicationViewSet
 from enforcement.api import DecisionViewSet
 from interpretation.api import DocumentViewSet, InterpretationViewSet
 from lushan_portal import api_guide, views
@@ -38,6 +39,7 @@ router.register("major-decisions", MajorDecisionViewSet, basename="major-decisio
 router.register("consultation-comments", CommentViewSet, basename="consultation-comment")
 router.register("interpretations", InterpretationViewSet, basename="interpretation")
 router.register("site-feedback", ErrorReportViewSet, basename="site-feedback")
+router.register("disclosure-requests", ApplicationViewSet, basename="disclosure-request")
 
 urlpatterns = [
     path("", views.home, name="home"),
