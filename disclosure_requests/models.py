@@ -222,6 +222,8 @@ class Application(models.Model):
             models.Index(fields=["received_on", "closed_on"], name="request_received_closed_idx"),
             # The staff list, newest first.
             models.Index(fields=["unit", "-created_at"], name="request_unit_created_idx"),
+            # The supervisors' list of every unit, in the admin's order (newest first).
+            models.Index(fields=["-created_at", "-id"], name="request_created_idx"),
         ]
         constraints = [
             models.CheckConstraint(
