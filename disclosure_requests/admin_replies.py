@@ -105,7 +105,7 @@ def _add_errors(form: forms.Form, error: ValidationError) -> None:
 class ReviewForm(forms.ModelForm):
     class Meta:
         model = Review
-        fields = ["kind", "body", "filed_on", "outcome", "decided_on", "note"]
+        fields = ["kind", "body", "filed_on", "copy_received_on", "answered_on", "outcome", "decided_on", "note"]
         widgets = {"note": forms.TextInput}
 
     def clean(self) -> dict:
@@ -120,6 +120,9 @@ class ReviewForm(forms.ModelForm):
             reviews.review_check(probe)
         except ValidationError as error:
             _add_errors(self, error)
+        else:
+            self.instance.copy_received_on, self.instance.kind = probe.copy_received_on, probe.kind
+            reviews.answer_due_fill(self.instance)
         return cleaned
 
 
@@ -130,7 +133,18 @@ class ReviewInline(admin.TabularInline):
     form = ReviewForm
     extra = 0
     can_delete = False
-    fields = ["kind", "body", "filed_on", "outcome", "decided_on", "note"]
+    fields = [
+        "kind",
+        "body",
+        "filed_on",
+        "copy_received_on",
+        "answer_due",
+        "answered_on",
+        "outcome",
+        "decided_on",
+        "note",
+    ]
+    readonly_fields = ["answer_due"]
     verbose_name = _("行政复议或行政诉讼")
 
     def has_add_permission(self, request: HttpRequest, obj: Application | None = None) -> bool:

@@ -6,9 +6,9 @@ recomputation of open due dates after a calendar edit (set-based: one query per 
 - the reply: a reminder REPLY_REMINDER_WORKING_DAYS before the due date, and the reply overdue;
 - a third party or co-agency consulted past its 15 working days (Art 32–34).
 
-Reconsideration (行政复议) answers are not scanned: Review records the filing and the decision, not
-the day the body's copy reached the agency nor the day it answered, so the 10-day answer
-(行政复议法 Art 48) has nothing to count from.
+- the agency's answer to a reconsideration (10 working days, 行政复议法 Art 48 and 88) or its
+  defence in a lawsuit (15 days, 行政诉讼法 Art 67), from the day the copy reached it; a review whose
+  copy date is unknown is not scanned (待补充 in the admin).
 
 The indicators (replies on time, 当场答复 at counters, carried-over applications) live in
 ``indicators``; their drill-downs in ``drill``.
@@ -20,7 +20,7 @@ from django.db.models import Case, DateField, Exists, F, OuterRef, QuerySet, Val
 from django.utils.translation import gettext_lazy as _
 
 from compliance.registry import DeadlineRule, Indicator, register_indicator, register_rule
-from disclosure_requests import indicators, rules
+from disclosure_requests import indicators, reviews, rules
 from disclosure_requests.models import Application, Pause, PauseKind
 from disclosure_requests.services import recompute_open_due_dates
 from workdays import add_working_days
@@ -30,6 +30,7 @@ REPLY_DUE_SOON = "disclosure_requests.reply_due_soon"
 CORRECTION_NOTICE_DUE = "disclosure_requests.correction_notice_due"
 CORRECTION_NOTICE_LATE = "disclosure_requests.correction_notice_late"
 THIRD_PARTY_OVERDUE = "disclosure_requests.third_party_overdue"
+REVIEW_ANSWER_OVERDUE = "disclosure_requests.review_answer_overdue"
 
 CONSULTATIONS = (PauseKind.THIRD_PARTY, PauseKind.CO_AGENCY)
 
@@ -98,6 +99,11 @@ def third_party_overdue(today: date) -> QuerySet:
     return consultations_open().filter(deadline__lt=today)
 
 
+def review_answer_overdue(today: date) -> QuerySet:
+    """Reconsiderations and lawsuits whose answer or defence is past its last day and not filed."""
+    return reviews.open_answers().filter(answer_due__lt=today)
+
+
 def register_rules() -> None:
     register_rule(
         DeadlineRule(
@@ -143,6 +149,17 @@ def register_rules() -> None:
             due_field="deadline",
             unit_field="application__unit",
             open_deadlines=consultations_open,
+        )
+    )
+    register_rule(
+        DeadlineRule(
+            code=REVIEW_ANSWER_OVERDUE,
+            title=_("行政复议答复（10个工作日）或行政诉讼答辩（15日）逾期未提交"),
+            overdue=review_answer_overdue,
+            due_field="answer_due",
+            unit_field="application__unit",
+            open_deadlines=reviews.open_answers,
+            recompute_due_dates=reviews.recompute_open_answer_dues,
         )
     )
 

@@ -554,6 +554,11 @@ class Review(models.Model):
     filed_on = models.DateField(_("申请或起诉日期"), null=True, blank=True)
     outcome = models.CharField(_("结果"), max_length=16, choices=ReviewOutcome.choices, default=ReviewOutcome.PENDING)
     decided_on = models.DateField(_("决定或判决日期"), null=True, blank=True)
+    copy_received_on = models.DateField(
+        _("收到申请书或起诉状副本日期"), null=True, blank=True, help_text=_("答复或答辩期限由此起算；不详的留空。")
+    )
+    answer_due = models.DateField(_("答复或答辩期限"), null=True, blank=True, editable=False)
+    answered_on = models.DateField(_("提交答复或答辩状日期"), null=True, blank=True)
     note = models.TextField(_("说明"), blank=True)
     created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
     history = HistoricalRecords()
@@ -566,3 +571,7 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.get_outcome_display()}"
+
+    @property
+    def is_litigation(self) -> bool:
+        return self.kind != ReviewKind.RECONSIDERATION

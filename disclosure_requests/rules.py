@@ -161,6 +161,22 @@ def litigation_last_day(known_on: date) -> date:
     return _next_working_day(date(year, month, min(known_on.day, last_of_month)))
 
 
+# The agency answers a reconsideration or a lawsuit against its reply (it is the respondent):
+# 行政复议法 (2023) Art 48, a written answer within 10 days of receiving the copy of the application,
+# and Art 88, those "十日" are working days; 行政诉讼法 Art 67, the defence within 15 days of
+# receiving the complaint, in calendar days, a last day on a holiday moving to the next working day
+# (Art 101 → 民事诉讼法 Art 85).
+RECONSIDERATION_ANSWER_WORKING_DAYS = 10
+LITIGATION_DEFENCE_DAYS = 15
+
+
+def review_answer_due(litigation: bool, copy_received_on: date) -> date:
+    """The last day to answer a reconsideration (``litigation`` false) or defend a lawsuit."""
+    if litigation:
+        return _next_working_day(copy_received_on + timedelta(days=LITIGATION_DEFENCE_DAYS))
+    return add_working_days(copy_received_on, RECONSIDERATION_ANSWER_WORKING_DAYS)
+
+
 def _bigrams(text: str) -> frozenset[str]:
     """Character bigrams of ``text`` already normalised (letters and digits only)."""
     if len(text) < 2:

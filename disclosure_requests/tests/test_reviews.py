@@ -7,7 +7,10 @@ import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from disclosure_requests import replies, reviews
+from compliance.models import Alert
+from compliance.registry import rule
+from compliance.scans import deadline_rule_scan
+from disclosure_requests import deadlines, replies, reviews, rules
 from disclosure_requests.models import Review, ReviewKind, ReviewOutcome, SentRoute
 from disclosure_requests.tests.factories import register
 
@@ -89,3 +92,54 @@ def test_staff_of_another_unit_may_not_record_a_review(answered, editor_b, super
     for user in (editor_b, supervisor):
         with pytest.raises(PermissionDenied):
             reviews.review_save(review=review(answered), by=user)
+
+
+# The agency's answer to a reconsideration (10 working days, 行政复议法 Art 48 and 88) and its defence
+# in a lawsuit (15 days, 行政诉讼法 Art 67), from the day the copy arrived, around National Day 2025
+# (1–8 October off; Sunday 28 September and Saturday 11 October working days).
+d = date.fromisoformat
+
+
+def test_a_reconsideration_answer_counts_working_days_and_the_makeup_sunday():
+    # From Friday 19 September: 22–26 (5), Sunday 28 (调休, 6), 29, 30 (8), 9 and 10 October (10).
+    assert rules.review_answer_due(False, d("2025-09-19")) == d("2025-10-10")
+
+
+def test_a_defence_counts_calendar_days_and_moves_off_a_holiday():
+    assert rules.review_answer_due(True, d("2025-09-10")) == d("2025-09-25")  # a Thursday: kept
+    assert rules.review_answer_due(True, d("2025-09-16")) == d("2025-10-09")  # 1 October: after the holiday
+    assert rules.review_answer_due(True, d("2025-09-13")) == d("2025-09-28")  # a 调休 Sunday is a working day
+
+
+def test_the_answer_is_overdue_from_the_day_after_its_last_day_until_filed(answered, editor_a):
+    # Copy received Monday 1 December: 2–5, 8–12, 15 December: the 10th working day is the 15th.
+    saved = reviews.review_save(
+        review=review(answered, filed_on=d("2025-11-28"), copy_received_on=d("2025-12-01")), by=editor_a
+    )
+    assert saved.answer_due == d("2025-12-15")
+
+    def overdue(today: str) -> list[tuple[int, date, int]]:
+        deadline_rule_scan(rule=rule(deadlines.REVIEW_ANSWER_OVERDUE), today=d(today))
+        alerts = Alert.objects.filter(rule_code=deadlines.REVIEW_ANSWER_OVERDUE, resolved_at=None)
+        return [(alert.object_id, alert.due_date, alert.unit_id) for alert in alerts]
+
+    assert overdue("2025-12-15") == []
+    assert overdue("2025-12-16") == [(saved.pk, d("2025-12-15"), answered.unit_id)]
+    saved.answered_on = d("2025-12-16")
+    reviews.review_save(review=saved, by=editor_a)
+    assert overdue("2025-12-17") == []
+
+
+def test_an_unknown_copy_date_sets_no_deadline_and_is_never_scanned(answered, editor_a):
+    saved = reviews.review_save(review=review(answered, kind=ReviewKind.LITIGATION_DIRECT), by=editor_a)
+    assert saved.answer_due is None
+    assert not reviews.open_answers().exists()
+
+
+def test_an_answer_before_the_copy_arrived_is_refused_and_nothing_saved(answered, editor_a):
+    with pytest.raises(ValidationError) as refused:
+        reviews.review_save(
+            review=review(answered, copy_received_on=d("2025-12-05"), answered_on=d("2025-12-04")), by=editor_a
+        )
+    assert reviews.ERROR_ANSWERED_BEFORE_COPY in str(refused.value)
+    assert not Review.objects.exists()
