@@ -26,5 +26,7 @@ class DisclosureRequestsConfig(AppConfig):
 
     def ready(self) -> None:
         from disclosure_requests.deadlines import register_rules
+        from disclosure_requests.fees import register_fee_rules
 
         register_rules()
+        register_fee_rules()
