@@ -57,7 +57,7 @@ class FeeInline(admin.StackedInline):
 
     def get_readonly_fields(self, request: HttpRequest, obj: Application | None = None) -> list:
         fee = getattr(obj, "fee", None) if obj is not None else None
-        if fee is None:
+        if fee is None or fee.pk is None:  # after a refused notice, obj.fee is the unsaved one
             return ["due_on"]
         if fee.paid_on is not None or not obj.is_open:
             return [*NOTICE_FIELDS, "due_on", "paid_on"]
