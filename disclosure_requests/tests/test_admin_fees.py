@@ -4,7 +4,6 @@ from datetime import date
 
 import pytest
 import time_machine
-from django.urls import reverse
 
 from disclosure_requests import services
 from disclosure_requests.models import Application, Fee, Pause, PauseKind, PauseOutcome, ReplyReason, Status

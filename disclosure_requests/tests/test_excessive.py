@@ -71,7 +71,9 @@ def test_no_reasons_given_the_agency_declines_as_excessive(application, editor_a
 def test_a_reasonable_deadline_needs_the_reasons_first_and_must_be_longer(application, editor_a, editor_b):
     with at("2025-11-13"):
         with pytest.raises(ValidationError) as error:
-            excessive.reasonable_deadline_set(application=application, deadline=d("2025-12-31"), reason="x", by=editor_a)
+            excessive.reasonable_deadline_set(
+                application=application, deadline=d("2025-12-31"), reason="x", by=editor_a
+            )
         assert error.value.message_dict["reasonable_deadline"] == [excessive.ERROR_NO_REASONS_GIVEN]
     ask_reasons(application, editor_a)
     assert application.due_date == d("2025-12-08")
