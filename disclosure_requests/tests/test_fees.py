@@ -13,6 +13,7 @@ from compliance.registry import rule
 from compliance.scans import deadline_rule_scan
 from disclosure_requests import fees
 from disclosure_requests.models import Fee, Pause, PauseKind, PauseOutcome, Reply, ReplyKind, ReplyReason, Status
+from disclosure_requests.selectors import status_view
 from disclosure_requests.tests.factories import register
 
 pytestmark = pytest.mark.django_db
@@ -149,3 +150,11 @@ def test_a_paid_fee_is_never_flagged_nor_closed_as_unpaid(application, editor_a)
     assert not rule(fees.FEE_UNPAID).overdue(d("2026-01-05")).exists()
     with at("2025-12-09"), pytest.raises(ValidationError, match="没有待缴纳"):
         fees.fee_close_unpaid(application=application, by=editor_a)
+
+
+def test_the_applicant_sees_the_amount_and_the_last_day_to_pay(application, editor_a):
+    fee = notice(application, editor_a)
+    assert ("信息处理费", "200.00 元，缴费期限 2025-12-08") in status_view(application).dates
+    with at("2025-11-20"):
+        fees.fee_record_payment(fee=fee, paid_on=d("2025-11-20"), by=editor_a)
+    assert ("信息处理费", "200.00 元，缴费期限 2025-12-08，已于 2025-11-20 缴纳") in status_view(application).dates
