@@ -3,19 +3,15 @@
 from datetime import date
 
 import pytest
-import time_machine
 
 from disclosure_requests import services
 from disclosure_requests.models import Application, Fee, Pause, PauseKind, PauseOutcome, ReplyReason, Status
+from disclosure_requests.tests.dates import at
 from disclosure_requests.tests.factories import register
 from disclosure_requests.tests.test_admin import LIST, add_data, change_url
 
 pytestmark = pytest.mark.django_db
 BASIS = "按件计收：本月第12件"
-
-
-def at(day: str):
-    return time_machine.travel(f"{day} 16:00 +0800", tick=False)
 
 
 @pytest.fixture

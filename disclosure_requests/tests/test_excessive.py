@@ -1,24 +1,14 @@
 """Art 35: reasons asked (the clock stops), then 不予处理 or a longer reasonable deadline with its reason."""
 
-from datetime import date
-
 import pytest
-import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from disclosure_requests import excessive, services
 from disclosure_requests.models import PauseKind, PauseOutcome, Reply, ReplyKind, ReplyReason, Status
+from disclosure_requests.tests.dates import at, d
 from disclosure_requests.tests.factories import register
 
 pytestmark = pytest.mark.django_db
-
-
-def d(text: str) -> date:
-    return date.fromisoformat(text)
-
-
-def at(day: str):
-    return time_machine.travel(f"{day} 16:00 +0800", tick=False)
 
 
 @pytest.fixture

@@ -1,11 +1,9 @@
 """信息处理费 (Art 42, 国办函〔2020〕109号): the notice stops the clock, the payment restarts it, an
 unpaid fee is closed by staff (其他处理 · 逾期未缴费) after the due date, never by the scan."""
 
-from datetime import date
 from decimal import Decimal
 
 import pytest
-import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from compliance.models import Alert
@@ -14,18 +12,11 @@ from compliance.scans import deadline_rule_scan
 from disclosure_requests import fees
 from disclosure_requests.models import Fee, Pause, PauseKind, PauseOutcome, Reply, ReplyKind, ReplyReason, Status
 from disclosure_requests.selectors import status_view
+from disclosure_requests.tests.dates import at, d
 from disclosure_requests.tests.factories import register
 
 pytestmark = pytest.mark.django_db
 BASIS = "按件计收：本月第12件，超出10件的部分每件100元（国办函〔2020〕109号）"
-
-
-def d(text: str) -> date:
-    return date.fromisoformat(text)
-
-
-def at(day: str):
-    return time_machine.travel(f"{day} 16:00 +0800", tick=False)
 
 
 @pytest.fixture

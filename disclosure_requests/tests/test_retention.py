@@ -6,7 +6,6 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-import time_machine
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -14,19 +13,12 @@ from disclosure_requests import rules, services
 from disclosure_requests.models import Application, ReplyKind, Review, ReviewKind, ReviewOutcome
 from disclosure_requests.retention import id_images_erase, last_day_kept
 from disclosure_requests.tasks import erase_expired_id_images
+from disclosure_requests.tests.dates import at, d
 from disclosure_requests.tests.factories import submit_online
 from lushan_portal.celery import app
 
 pytestmark = pytest.mark.django_db
 TASK = "disclosure_requests.tasks.erase_expired_id_images"
-
-
-def d(text: str) -> date:
-    return date.fromisoformat(text)
-
-
-def at(day: date):
-    return time_machine.travel(f"{day.isoformat()} 10:00 +0800", tick=False)
 
 
 def closed_on(unit, editor, day: date) -> Application:
