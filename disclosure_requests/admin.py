@@ -10,13 +10,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from disclosure_requests import intake, services
+from disclosure_requests import excessive, intake, services
+from disclosure_requests.admin_fees import FeeInline, close_unpaid_fee, save_fee_formset
 from disclosure_requests.admin_replies import ReplyAdminMixin, ReviewInline
-from disclosure_requests.models import Application, Channel, Extension, Pause, Reply
+from disclosure_requests.models import Application, Channel, Extension, Fee, Pause, PauseKind, Reply
 from lushan_portal.personal_data import PersonalDataAdminMixin, masker
 from lushan_portal.private_files import read_private
 from organizations.models import Unit
@@ -24,6 +26,8 @@ from organizations.scoping import UnitScopedAdminMixin, user_unit_ids
 
 IMAGE_HIDDEN = "仅受理机关的工作人员可以查看证件图片。"
 IMAGE_NONE = "未上传"
+IMAGE_ERASED = "已按规定删除（%(day)s）"
+FEE_ELSEWHERE = "信息处理费请在“信息处理费”栏登记收费通知和缴费。"
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".pdf": "application/pdf"}
 APPLICANT_FIELDS = [
     "applicant_type", "organization_kind", "name", "id_type", "id_number", "credit_code", "agent_name",
@@ -31,6 +35,7 @@ APPLICANT_FIELDS = [
 ]  # fmt: skip
 REQUEST_FIELDS = ["description", "document_number", "other_features", "form_wanted", "delivery"]
 RECEIPT_FIELDS = ["channel", "unit", "arrived_on", "confirmed_on", "confirmation_record"]
+ART35_FIELDS = {"reasonable_deadline", "reasonable_deadline_reason"}
 
 
 class ApplicationForm(forms.ModelForm):
@@ -62,6 +67,11 @@ class ApplicationForm(forms.ModelForm):
             elif current.received_on is None and cleaned.get("confirmed_on"):
                 intake.check_dates(current.channel, current.arrived_on, cleaned["confirmed_on"],
                                    cleaned.get("confirmation_record", ""))  # fmt: skip
+            if current.pk is not None and ART35_FIELDS & set(self.changed_data):
+                excessive.reasonable_deadline_check(
+                    application=current, deadline=cleaned.get("reasonable_deadline"),
+                    reason=cleaned.get("reasonable_deadline_reason", ""),
+                )  # fmt: skip
         except PermissionDenied as error:
             self.add_error("unit", str(error))
         except ValidationError as error:
@@ -78,6 +88,9 @@ class PauseForm(forms.ModelForm):
     def clean(self) -> dict:
         cleaned = super().clean()
         if self.errors or not self.has_changed():
+            return cleaned
+        if PauseKind.FEE in (cleaned.get("kind"), self.instance.kind):
+            self.add_error(None, _(FEE_ELSEWHERE))
             return cleaned
         try:
             if self.instance.pk is None:
@@ -182,7 +195,8 @@ class ApplicationAdmin(ReplyAdminMixin, PersonalDataAdminMixin, UnitScopedAdminM
         "email": masker(2, 0),
         "address": masker(3, 0),
     }
-    inlines = [PauseInline, ExtensionInline, ReplyInline, ReviewInline]
+    inlines = [PauseInline, ExtensionInline, FeeInline, ReplyInline, ReviewInline]
+    actions = [close_unpaid_fee]
     list_display = (
         "reference", "unit", "applicant_column_display", "name", "channel", "received_display", "due_display",
         "status", "on_the_spot",
@@ -250,16 +264,22 @@ class ApplicationAdmin(ReplyAdminMixin, PersonalDataAdminMixin, UnitScopedAdminM
     def due_display(self, application: Application) -> str:
         return f"{application.due_date:%Y-%m-%d}" if application.due_date else _("待定")
 
+    @staticmethod
+    def _no_image(application: Application) -> str:
+        if application.id_image_erased_at:  # ID_IMAGE_RETENTION_DAYS after closing (retention.py)
+            return _(IMAGE_ERASED) % {"day": f"{timezone.localtime(application.id_image_erased_at):%Y-%m-%d}"}
+        return _(IMAGE_NONE)
+
     @admin.display(description=_("身份证件图片"))
     def id_image_link(self, application: Application) -> str:
         if not application.id_image:
-            return _(IMAGE_NONE)
+            return self._no_image(application)
         url = reverse("admin:disclosure_requests_application_id_image", args=[application.pk])
         return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', url, _("查看（加密保存）"))
 
     @admin.display(description=_("身份证件图片"))
     def id_image_hidden(self, application: Application) -> str:
-        return _(IMAGE_HIDDEN) if application.id_image else _(IMAGE_NONE)
+        return _(IMAGE_HIDDEN) if application.id_image else self._no_image(application)
 
     @staticmethod
     def _handling_unit(request: HttpRequest, application: Application) -> bool:
@@ -312,6 +332,9 @@ class ApplicationAdmin(ReplyAdminMixin, PersonalDataAdminMixin, UnitScopedAdminM
                 if data.get("end") and data.get("outcome"):
                     services.pause_end(pause=pause, end=data["end"], outcome=data["outcome"],
                                        note=data.get("outcome_note", ""), by=request.user)  # fmt: skip
+            return
+        if formset.model is Fee:
+            save_fee_formset(request, application, formset)
             return
         if formset.model is Extension:
             for extension_form in formset.forms:

@@ -27,7 +27,9 @@ class DisclosureRequestsConfig(AppConfig):
     def ready(self) -> None:
         from disclosure_requests.annual import register_annual_figures
         from disclosure_requests.deadlines import register_indicators, register_rules
+        from disclosure_requests.fees import register_fee_rules
 
         register_rules()
+        register_fee_rules()
         register_indicators()
         register_annual_figures()

@@ -34,7 +34,7 @@ def _day(value: date | None) -> str:
 
 def status_view(application: Application) -> StatusView:
     application = (
-        Application.objects.select_related("unit", "extension", "reply")
+        Application.objects.select_related("unit", "extension", "reply", "fee")
         .prefetch_related("pauses")
         .get(pk=application.pk)
     )
@@ -46,6 +46,11 @@ def status_view(application: Application) -> StatusView:
     if extension is not None:
         days = extension.working_days
         dates.append((_("延期批准日期"), _day(extension.approved_on) + _("（延长 %(n)d 个工作日）") % {"n": days}))
+    fee = getattr(application, "fee", None)
+    if fee is not None:  # Art 42: the amount and the last day to pay
+        paid = _("，已于 %(day)s 缴纳") % {"day": _day(fee.paid_on)} if fee.paid_on else ""
+        text = _("%(amount)s 元，缴费期限 %(due)s") % {"amount": fee.amount, "due": _day(fee.due_on)}
+        dates.append((_("信息处理费"), text + paid))
     pauses = [
         {
             "kind": pause.get_kind_display(),

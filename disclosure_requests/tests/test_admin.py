@@ -34,7 +34,7 @@ def add_data(unit, **extra: object) -> dict:
         "organization_kind": "",
         **extra,
     }
-    for prefix in ("pauses", "extension", "reply", "reviews"):
+    for prefix in ("pauses", "extension", "fee", "reply", "reviews"):
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
     return data
 
