@@ -164,7 +164,8 @@ class ExtensionInline(admin.StackedInline):
         return formset
 
     def get_readonly_fields(self, request: HttpRequest, obj: Application | None = None) -> list:
-        if obj is not None and hasattr(obj, "extension"):
+        extension = getattr(obj, "extension", None) if obj is not None else None
+        if extension is not None and extension.pk is not None:  # after a refused post: the unsaved one
             return ["working_days", "reason", "approved_on", "approved_by", "notified_on", "notice_text"]
         return []
 

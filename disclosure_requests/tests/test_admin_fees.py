@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from disclosure_requests import services
-from disclosure_requests.models import Application, Fee, Pause, PauseKind, PauseOutcome, ReplyReason, Status
+from disclosure_requests.models import Application, Extension, Fee, Pause, PauseKind, PauseOutcome, ReplyReason, Status
 from disclosure_requests.tests.dates import at
 from disclosure_requests.tests.factories import register
 from disclosure_requests.tests.test_admin import LIST, add_data, change_url
@@ -108,3 +108,21 @@ def test_the_reasonable_deadline_is_checked_on_the_change_page(client, editor_a,
     assert response.status_code == 302, response.content.decode()[:3000]
     application.refresh_from_db()
     assert (application.due_date, application.reasonable_deadline_reason) == (date(2025, 12, 31), "共30件")
+
+
+def test_a_refused_extension_is_shown_again_for_correction(client, reviewer_a, unit_a, application):
+    """An extension beyond 20 working days is refused, nothing is saved, and the form comes back
+    editable with the message (not as read-only dashes)."""
+    extension = {"working_days": "25", "reason": "需调阅多个年度档案", "approved_on": "2025-11-20",
+                 "notified_on": "", "notice_text": ""}  # fmt: skip
+    data = {
+        **change_data(unit_a),
+        "extension-TOTAL_FORMS": "1",
+        **{f"extension-0-{k}": v for k, v in extension.items()},
+    }
+    response = post_as(client, reviewer_a, change_url(application), data, "2025-11-20")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "延长期限最长不超过20个工作日" in page
+    assert 'name="extension-0-reason"' in page and "需调阅多个年度档案" in page
+    assert not Extension.objects.exists()
