@@ -146,13 +146,13 @@ def staff_clients():
     from django.contrib.auth import get_user_model
 
     from disclosure_requests.models import Application
-    from organizations.models import Membership, Role, Unit
-    from organizations.services import supervisor_grant
+    from organizations.models import Role, Unit
+    from organizations.services import membership_grant, supervisor_grant
 
     users = get_user_model()
     busiest = Unit.objects.get(pk=Application.objects.values("unit").order_by("unit").first()["unit"])
     editor, _ = users.objects.get_or_create(username="bench-requests-editor", defaults={"is_staff": True})
-    Membership.objects.get_or_create(user=editor, unit=busiest, role=Role.EDITOR)
+    membership_grant(user=editor, unit=busiest, role=Role.EDITOR)  # with the role's permissions
     supervisor, _ = users.objects.get_or_create(username="bench-requests-supervisor", defaults={"is_staff": True})
     supervisor_grant(user=supervisor)
     return {"editor": verified_client(editor), "supervisor": verified_client(supervisor)}, busiest
