@@ -3,7 +3,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from lushan_portal.pagecache import versioned
-from lushan_portal.search import SearchSection, highlight, register_section
+from lushan_portal.search import SNIPPET_LENGTH, SearchSection, highlight, register_section
 from lushan_portal.widgets import FastSelect
 
 LEVELS = {"county": "level_county", "township": "level_township"}
@@ -146,8 +146,13 @@ def item_display(item: object, terms: list[str]) -> tuple[str, str, str]:
 
 
 def publication_display(publication: object, terms: list[str]) -> tuple[str, str, str]:
+    from catalog.public import public_region
+
     label = f"{publication.title}（{publication.unit.display_name}，{publication.published_on:%Y-%m-%d}）"
-    return label, publication.get_absolute_url(), highlight(publication.public_body, with_long_forms(terms))
+    terms = with_long_forms(terms)
+    region = public_region(publication.body, terms, SNIPPET_LENGTH)  # masks only what the snippet shows
+    snippet = highlight(region.text, terms, more_before=region.more_before, more_after=region.more_after)
+    return label, publication.get_absolute_url(), snippet
 
 
 def register_search() -> None:

@@ -26,8 +26,11 @@ RESULTS_PER_SECTION = 20
 SNIPPET_LENGTH = 120
 
 
-def highlight(text: str, terms: list[str], length: int = SNIPPET_LENGTH) -> SafeString:
-    """An excerpt around the first match, HTML-escaped, with every term in <mark>."""
+def highlight(
+    text: str, terms: list[str], length: int = SNIPPET_LENGTH, *, more_before: bool = False, more_after: bool = False
+) -> SafeString:
+    """An excerpt around the first match, HTML-escaped, with every term in <mark>. ``text`` may
+    be part of a longer text (``more_before``, ``more_after``: the excerpt says so with …)."""
     text = " ".join((text or "").split())
     lowered = text.lower()
     positions = [lowered.find(term.lower()) for term in terms if term and term.lower() in lowered]
@@ -36,8 +39,8 @@ def highlight(text: str, terms: list[str], length: int = SNIPPET_LENGTH) -> Safe
     html = escape(excerpt)
     for term in sorted(terms, key=len, reverse=True):
         html = re.sub(re.escape(escape(term)), lambda m: f"<mark>{m.group(0)}</mark>", html, flags=re.IGNORECASE)
-    prefix = "…" if start else ""
-    suffix = "…" if start + length < len(text) else ""
+    prefix = "…" if start or more_before else ""
+    suffix = "…" if start + length < len(text) or more_after else ""
     return mark_safe(prefix + html + suffix)
 
 
