@@ -12,11 +12,15 @@ PUBLISHED_INTERPRETATIONS = Q(interpretations__status=Status.PUBLISHED)
 UNDATED_INTERPRETATIONS = PUBLISHED_INTERPRETATIONS & Q(interpretations__published_on=None)
 
 
+def published_documents() -> QuerySet:
+    """Published documents, without the interpretation figures (what lists that do not show them read)."""
+    return PolicyDocument.objects.filter(status=Status.PUBLISHED).select_related("unit")
+
+
 def public_documents() -> QuerySet:
     """Published documents, with the date of the first published interpretation and how many are undated."""
     return (
-        PolicyDocument.objects.filter(status=Status.PUBLISHED)
-        .select_related("unit")
+        published_documents()
         .annotate(
             first_interpretation_on=Min("interpretations__published_on", filter=PUBLISHED_INTERPRETATIONS),
             undated_interpretations=Count("interpretations", filter=UNDATED_INTERPRETATIONS),
