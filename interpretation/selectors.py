@@ -127,6 +127,7 @@ def unit_year(unit_id: int, year: int) -> UnitYear:
     start, end = year_range(year)
     in_year = Q(published_on__range=(start, end))
     documents = public_documents().filter(in_year | Q(published_on=None), unit=unit_id, kind__in=SYNC_KINDS)
+    documents = documents.select_related(None).only("kind", "published_on")  # what document_sync reads
     rows = [(d.published_on, document_sync(d).code) for d in documents]
     statuses = [code for published_on, code in rows if published_on is not None]
     interpretations = (

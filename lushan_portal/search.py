@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import jieba
 from django import forms
 from django.db.models import Q, QuerySet
-from django.utils.html import escape
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 
 jieba.setLogLevel(logging.WARNING)
@@ -42,6 +42,16 @@ def highlight(
     prefix = "…" if start or more_before else ""
     suffix = "…" if start + length < len(text) or more_after else ""
     return mark_safe(prefix + html + suffix)
+
+
+def result_items(rows: list[tuple[str, str, str]]) -> SafeString:
+    """A section's results as the page lists them (<li> each: the link, then the snippet), built
+    here rather than per row in the template. The snippet is already escaped (``highlight``)."""
+    items = []
+    for label, url, snippet in rows:
+        after = f"<p>{conditional_escape(snippet)}</p>" if snippet else ""
+        items.append(f'<li><a href="{escape(url)}">{escape(label)}</a>{after}</li>')
+    return mark_safe("".join(items))  # every value above is escaped
 
 
 def default_display(row: object, terms: list[str]) -> tuple[str, str, str]:
