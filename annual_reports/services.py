@@ -7,6 +7,7 @@ it with comments or publishes it. Publishing freezes the figures, supersedes the
 """
 
 from datetime import date
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -211,7 +212,13 @@ def _changes(previous: AnnualReport | None, report: AnnualReport, shown: Snapsho
         if getattr(previous, field) != getattr(report, field):
             what = str(AnnualReport._meta.get_field(field).verbose_name)
             changes.append({"what": what, "before": None, "after": None})
-    return [{key: (str(value) if value is not None else None) for key, value in c.items()} for c in changes]
+    return [{key: _text(value) for key, value in change.items()} for change in changes]
+
+
+def _text(value: object) -> str | None:
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}"
+    return None if value is None else str(value)
 
 
 def _fulfil_obligation(report: AnnualReport, on: date) -> int:
