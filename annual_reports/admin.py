@@ -82,6 +82,9 @@ class AnnualReportAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
     fixed = ("version", "status", "review_comment", "submitted_by", "submitted_at", "reviewed_by", "published_at")
     texts = ("overview", "problems", "other_matters", "fee_amount", "change_note")
 
+    def get_inlines(self, request: HttpRequest, obj: AnnualReport | None) -> list:
+        return [] if obj is None else self.inlines
+
     def get_fieldsets(self, request: HttpRequest, obj: AnnualReport | None = None):
         if obj is None:
             return [(None, {"fields": ("unit", "year", "is_county")})]

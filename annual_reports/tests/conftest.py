@@ -7,9 +7,6 @@ from decimal import Decimal
 
 import pytest
 import time_machine
-from django.test import Client
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from lushan_portal import annual_figures
 from organizations.models import Role, Unit, UnitKind
@@ -126,14 +123,3 @@ def requests_2025(unit_a, unit_b):
     Fee.objects.create(application=apps[2], notice_on=d("2025-08-02"), amount=Decimal("120.50"),
                        due_on=d("2025-09-01"), paid_on=d("2025-08-20"))  # fmt: skip
     return apps
-
-
-def verified_client(user) -> Client:
-    """A client logged in with the second factor done (reviewers and supervisors need one)."""
-    client = Client()
-    client.force_login(user)
-    device, _created = TOTPDevice.objects.get_or_create(user=user, name="测试", defaults={"confirmed": True})
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
-    return client
