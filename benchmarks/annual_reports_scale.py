@@ -59,7 +59,7 @@ def bench(repeat: int) -> None:
     from annual_reports.figures import PROVIDER_CODES, compute, compute_many, registered_codes
     from organizations.models import Unit
 
-    present, missing = registered_codes()
+    present, _missing = registered_codes()
     print("providers:", ", ".join(f"{code} {'✓' if code in present else '未提供'}" for code in PROVIDER_CODES))
     units = list(Unit.objects.filter(is_active=True).values_list("id", flat=True))
     today = timezone.localdate()
