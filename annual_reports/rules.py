@@ -29,10 +29,16 @@ def report_year(today: date) -> int:
     return today.year - 1
 
 
+def tracked(year: int) -> bool:
+    """Reports on years before ANNUAL_REPORT_FIRST_YEAR were published before the portal: not chased."""
+    return year >= settings.ANNUAL_REPORT_FIRST_YEAR
+
+
 def in_reminder_window(today: date, *, county: bool) -> bool:
     year = report_year(today)
-    return reminder_from(year) <= today <= report_due(year, county=county)
+    return tracked(year) and reminder_from(year) <= today <= report_due(year, county=county)
 
 
 def is_overdue(today: date, *, county: bool) -> bool:
-    return today > report_due(report_year(today), county=county)
+    year = report_year(today)
+    return tracked(year) and today > report_due(year, county=county)

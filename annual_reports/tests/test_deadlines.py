@@ -15,6 +15,17 @@ from compliance.scans import deadline_rule_scan
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def tracked_since_2021(settings):
+    settings.ANNUAL_REPORT_FIRST_YEAR = 2021
+
+
+def test_years_before_the_portal_are_not_chased(unit_a, settings):
+    settings.ANNUAL_REPORT_FIRST_YEAR = 2026
+    assert flagged(UNIT_OVERDUE, date(2026, 2, 1)) == set()  # the 2025 report was published elsewhere
+    assert flagged(UNIT_OVERDUE, date(2027, 2, 1)) == {"civil-affairs"}
+
+
 def flagged(code: str, today: date) -> set[str]:
     return set(rule(code).overdue(today).values_list("code", flat=True))
 
