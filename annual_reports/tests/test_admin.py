@@ -111,3 +111,12 @@ def test_the_preview_shows_the_draft_in_the_national_layout(client, table_two, u
     client.force_login(editor_a)
     page = client.get(action_url(report, "preview")).content.decode()
     assert "三、收到和处理政府信息公开申请情况" in page
+
+
+def test_only_the_office_starts_the_county_report(client, office, unit_a, editor_a):
+    client.force_login(editor_a)
+    data = {"unit": unit_a.pk, "year": 2025, "is_county": "on"}
+    response = client.post(reverse("admin:annual_reports_annualreport_add"), data)
+    assert response.status_code == 200
+    assert "县政府年度报告只能由政务公开主管部门编制。" in response.content.decode()
+    assert not AnnualReport.objects.exists()

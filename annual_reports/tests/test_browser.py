@@ -43,3 +43,15 @@ def test_the_report_prints_on_a4(live_server, report, page, tmp_path):
     assert sizes and all(abs(float(w) - 595.3) < 2 and abs(float(h) - 841.9) < 2 for w, h in sizes)  # A4 portrait
     assert 1 <= len(re.findall(rb"/Type /Page\b", pdf)) <= 6
     assert page.console_errors == []
+
+
+def test_the_lists_are_accessible(live_server, report, page):
+    page.goto(live_server.url + "/units/civil-affairs/ndbg/")
+    page.get_by_role("link", name="鲁山县民政局2025年政府信息公开工作年度报告").click()
+    page.wait_for_url("**/ndbg/2025/")
+    page.goto(live_server.url + "/units/civil-affairs/ndbg/")
+    assert axe_violations(page) == []
+    page.goto(live_server.url + "/xxgk/ndbg/")
+    assert page.get_by_role("heading", level=1).is_visible()
+    assert axe_violations(page) == []
+    assert page.console_errors == []

@@ -116,3 +116,12 @@ def test_the_county_list_and_report(client, table_two, requests_2025, office, of
     assert page.status_code == 200 and "鲁山县人民政府2025年政府信息公开工作年度报告" in page.content.decode()
     assert client.get("/xxgk/ndbg/2025/tables.xlsx").status_code == 200
     assert client.get("/xxgk/ndbg/2024/").status_code == 404
+
+
+def test_the_lists_take_a_fixed_number_of_queries(client, unit_a, editor_a, reviewer_a, django_assert_max_num_queries):
+    publish(unit_a, editor_a, reviewer_a)
+    with django_assert_max_num_queries(3):
+        assert client.get("/units/civil-affairs/ndbg/").status_code == 200
+    with django_assert_max_num_queries(3):
+        assert client.get("/xxgk/ndbg/").status_code == 200
+    assert client.get("/units/no-such-unit/ndbg/").status_code == 404
