@@ -129,7 +129,8 @@ class LibraryAdminMixin:
 
     def validity_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         document = self.get_object(request, object_id)
-        if not can_write_unit(request.user, document.unit_id):
+        may_change = request.user.has_perm("interpretation.change_policydocument")
+        if not (may_change and can_write_unit(request.user, document.unit_id)):
             raise PermissionDenied
         form = ValidityForm(request.POST or None, document=document)
         if request.method == "POST" and form.is_valid():

@@ -9,7 +9,6 @@ from django.db import migrations, models
 from lushan_portal.migration_ops import AddIndexOnPostgreSQL
 
 
-
 class RemoveIndexOnPostgreSQL(migrations.RemoveIndex):
     """Takes policy_public_idx out of the state while SQLite rebuilds the table for the new
     columns (a rebuild recreates every index of the state, and SQLite refuses NULLS LAST); it
