@@ -7,6 +7,7 @@ The decision date is required, so no decision is of unknown year.
 """
 
 from dataclasses import dataclass
+from functools import partial
 from urllib.parse import urlencode
 
 from django.db.models import Count, Q
@@ -59,29 +60,11 @@ def _public_count(kind: str, unit_id: int | None) -> int:
     return (decisions if unit_id is None else decisions.filter(unit=unit_id)).count()
 
 
-# Module-level callables: registering twice (a second ready()) adds nothing.
-def licences_url(unit_code: str | None) -> str:
-    return _list_url(DecisionKind.LICENCE, unit_code)
-
-
-def licences_count(unit_id: int | None) -> int:
-    return _public_count(DecisionKind.LICENCE, unit_id)
-
-
-def penalties_url(unit_code: str | None) -> str:
-    return _list_url(DecisionKind.PENALTY, unit_code)
-
-
-def penalties_count(unit_id: int | None) -> int:
-    return _public_count(DecisionKind.PENALTY, unit_id)
-
-
-def coercions_url(unit_code: str | None) -> str:
-    return _list_url(DecisionKind.COERCION, unit_code)
-
-
-def coercions_count(unit_id: int | None) -> int:
-    return _public_count(DecisionKind.COERCION, unit_id)
+# Built once per process: registering again (a second ready()) finds the same callables and adds nothing.
+PUBLIC_LISTS = {
+    kind: (partial(_list_url, kind), partial(_public_count, kind))
+    for kind in (DecisionKind.LICENCE, DecisionKind.PENALTY, DecisionKind.COERCION)
+}
 
 
 OWNER = _("各执法单位（行政执法公示）")
@@ -93,9 +76,10 @@ def register_annual_figures() -> None:
         str(_("主动公开政府信息情况（表二）：行政许可、行政处罚、行政强制本年处理决定数量")),
         enforcement_figures,
     )
-    for category, title, url, count in (
-        ("20-5", _("行政许可决定"), licences_url, licences_count),
-        ("20-6", _("行政处罚决定"), penalties_url, penalties_count),
-        ("20-6", _("行政强制决定"), coercions_url, coercions_count),
+    for category, title, kind in (
+        ("20-5", _("行政许可决定"), DecisionKind.LICENCE),
+        ("20-6", _("行政处罚决定"), DecisionKind.PENALTY),
+        ("20-6", _("行政强制决定"), DecisionKind.COERCION),
     ):
+        url, count = PUBLIC_LISTS[kind]
         register_contribution(Contribution(category=category, title=title, owner=OWNER, url=url, count=count))
