@@ -95,7 +95,8 @@ class DecisionAdmin(PersonalDataAdminMixin, PublishWithdrawMixin, UnitScopedAdmi
         "party_address": masker(3, 0),
         "party_phone": masker(3, 2),
         **dict.fromkeys(
-            ("violation_facts", "legal_basis", "penalty_content", "licence_content", "remarks"), scrub_text
+            ("violation_facts", "legal_basis", "penalty_content", "coercion_content", "licence_content", "remarks"),
+            scrub_text,
         ),
     }
     publish_service = staticmethod(lambda obj, by: decision_publish(decision=obj, by=by))
@@ -137,13 +138,14 @@ class DecisionAdmin(PersonalDataAdminMixin, PublishWithdrawMixin, UnitScopedAdmi
             },
         ),
         (
+            _("违法行为与依据（行政处罚、行政强制）"),
+            {"classes": ("collapse",), "fields": ("violation_type", "violation_facts", "legal_basis")},
+        ),
+        (
             _("行政处罚"),
             {
                 "classes": ("collapse",),
                 "fields": (
-                    "violation_type",
-                    "violation_facts",
-                    "legal_basis",
                     "penalty_categories",
                     "penalty_content",
                     "fine_amount",
@@ -153,6 +155,7 @@ class DecisionAdmin(PersonalDataAdminMixin, PublishWithdrawMixin, UnitScopedAdmi
                 ),
             },
         ),
+        (_("行政强制"), {"classes": ("collapse",), "fields": ("coercion_categories", "coercion_content")}),
         (
             _("行政许可"),
             {

@@ -11,12 +11,13 @@ from lushan_portal.pagination import LargeListCursor
 
 # What a reader of the API needs beyond the national column name (the field's title).
 FIELD_NOTES = {
-    "kind": "行政许可或行政处罚（中文名称）",
+    "kind": "行政许可、行政处罚或行政强制（中文名称）",
     "party_name": "自然人只显示姓氏，其余以 * 代替；未成年人的决定不公开",
     "party_category": "法人及非法人组织、个体工商户或自然人",
     "credit_code": "自然人为空",
     "legal_representative": "个体工商户经营者的名字以 * 代替；自然人为空",
     "penalty_categories": "以“、”分隔",
+    "coercion_categories": "以“、”分隔",
     "fine_amount": "以万元计的数字文本；无罚款为空",
     "confiscated_amount": "以万元计的数字文本；无则为空",
     "penalty_valid_until": "YYYY-MM-DD；无则为空",
@@ -45,6 +46,8 @@ DECISION_EXAMPLE = {
     "confiscated_amount": "0.012",
     "suspended_licence": "",
     "penalty_valid_until": "",
+    "coercion_categories": "",
+    "coercion_content": "",
     "licence_document_name": "",
     "licence_category": "",
     "licence_certificate_name": "",
@@ -76,7 +79,9 @@ class PublicDecisionSerializer(serializers.Serializer):
 
     id = serializers.IntegerField(read_only=True, help_text="决定编号")
     unit = serializers.CharField(read_only=True, help_text="执法单位代码")
-    publication_due = serializers.DateField(read_only=True, help_text="应公开日期（决定日期后7个工作日）")
+    publication_due = serializers.DateField(
+        read_only=True, help_text="应公开日期（许可、处罚为决定日期后7个工作日，强制为20个工作日）"
+    )
     first_published_on = serializers.DateField(read_only=True, help_text="首次公开日期")
     published_on_time = serializers.BooleanField(read_only=True, help_text="是否在应公开日期之前（含当日）公开")
     corrected_at = serializers.DateTimeField(read_only=True, allow_null=True, help_text="更正时间；未更正为 null")
@@ -114,9 +119,9 @@ class NewestFirst(LargeListCursor):
     list=extend_schema(
         summary="执法决定公示列表",
         description=(
-            "正在公示期内的行政许可和行政处罚决定，决定日期最新的在前。"
+            "正在公示期内的行政许可、行政处罚和行政强制决定，决定日期最新的在前。"
             "不返回总数：用回答中的 next 链接（cursor 参数）翻页。"
-            "参数 kind、penalty_category、licence_category 取英文代码，回答中的同名字段为中文名称。"
+            "参数 kind、penalty_category、coercion_category、licence_category 取英文代码，回答中的同名字段为中文名称。"
         ),
     ),
     retrieve=extend_schema(
@@ -126,7 +131,7 @@ class NewestFirst(LargeListCursor):
     ),
 )
 class DecisionViewSet(viewsets.ReadOnlyModelViewSet):
-    """Published licence and penalty decisions (行政执法公示), personal data masked."""
+    """Published licence, penalty and coercion decisions (行政执法公示), personal data masked."""
 
     serializer_class = PublicDecisionSerializer
     filterset_class = DecisionApiFilter

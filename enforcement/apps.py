@@ -13,6 +13,7 @@ class EnforcementConfig(AppConfig):
     }
 
     def ready(self) -> None:
+        from enforcement.annual import register_annual_figures
         from enforcement.deadlines import register_indicators, register_rules
         from enforcement.pages import register_pages
         from enforcement.search import register_search
@@ -22,4 +23,5 @@ class EnforcementConfig(AppConfig):
         register_indicators()
         register_search()
         register_pages()
+        register_annual_figures()
         pagecache.register("enforcement", self.get_model("Decision"))

@@ -42,10 +42,11 @@ def withdrawal_overdue(today: date) -> QuerySet:
 
 
 def recompute_publication_due() -> int:
-    """After a calendar edit: one UPDATE per distinct decision date among open decisions."""
+    """After a calendar edit: one UPDATE per distinct decision date and kind among open decisions."""
     updated = 0
-    for decided in unpublished().order_by().values_list("decision_date", flat=True).distinct():
-        updated += unpublished().filter(decision_date=decided).update(publication_due=publication_due(decided))
+    for decided, kind in unpublished().order_by().values_list("decision_date", "kind").distinct():
+        due = publication_due(decided, kind)
+        updated += unpublished().filter(decision_date=decided, kind=kind).update(publication_due=due)
     return updated
 
 
@@ -53,7 +54,7 @@ def register_rules() -> None:
     register_rule(
         DeadlineRule(
             code=PUBLICATION_OVERDUE,
-            title=_("执法决定逾期未公开（7个工作日）"),
+            title=_("执法决定逾期未公开（许可、处罚7个工作日，强制20个工作日）"),
             overdue=publication_overdue,
             due_field="publication_due",
             open_deadlines=unpublished,
@@ -76,14 +77,21 @@ OVERDUE_NOW = "enforcement.overdue_now"
 
 
 def on_time(start: date, end: date) -> dict[int, IndicatorValue]:
-    """Decisions made in the period, published within 7 working days / those published plus
-    those still unpublished past their due date (late). Decisions not yet due, and decisions
+    """Decisions made in the period, published within their limit (7 working days, 20 for 行政强制) /
+    those published plus those still unpublished past their due date (late). Decisions not yet due, and decisions
     about minors (never published), are left out. One aggregate query."""
     made = Decision.objects.filter(decision_date__range=(start, end)).exclude(
         party_is_minor=True, first_published_at__isnull=True
     )
     due = Q(first_published_at__isnull=False) | Q(publication_due__lt=timezone.localdate())
     return on_time_by_unit(made, on_time=Q(published_on_time=True), due=due)
+
+
+PUBLICATION_RULES = {
+    "licence": "行政许可、行政处罚决定自作出之日起7个工作日内公开（决定当日不计）",
+    "penalty": "行政许可、行政处罚决定自作出之日起7个工作日内公开（决定当日不计）",
+    "coercion": "行政强制决定自作出之日起20个工作日内公开（决定当日不计）",
+}
 
 
 def _drill_rows(decisions: QuerySet) -> list[DrillRow]:
@@ -97,7 +105,7 @@ def _drill_rows(decisions: QuerySet) -> list[DrillRow]:
         rows.append(
             DrillRow(
                 title=str(decision),
-                rule=_("行政许可、行政处罚决定自作出之日起7个工作日内公开（决定当日不计）"),
+                rule=_(PUBLICATION_RULES.get(decision.kind, PUBLICATION_RULES["penalty"])),
                 unit=decision.unit.name,
                 admin_url=reverse("admin:enforcement_decision_change", args=[decision.pk]),
                 due_on=decision.publication_due,
@@ -142,7 +150,7 @@ def register_indicators() -> None:
     register_indicator(
         Indicator(
             code=ON_TIME,
-            title=_("执法决定按时公开率（7个工作日）"),
+            title=_("执法决定按时公开率（许可、处罚7个工作日，强制20个工作日）"),
             short_title=_("执法按时率"),
             target="100%",
             compute=on_time,

@@ -4,14 +4,21 @@ Besides the special cases, seven units decide licences and penalties every month
 half year (``demo_series``): most published within the 7 working days, some late, two overdue.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.utils import timezone
 
 from compliance.demo import past_alert
 from enforcement.deadlines import PUBLICATION_OVERDUE
-from enforcement.models import Decision, DecisionKind, DecisionStatus, LicenceCategory, PartyCategory
+from enforcement.models import (
+    CoercionCategory,
+    Decision,
+    DecisionKind,
+    DecisionStatus,
+    LicenceCategory,
+    PartyCategory,
+)
 from enforcement.rules import NO_END_DATE
 from enforcement.services import (
     decision_correct,
@@ -231,6 +238,8 @@ def seed(log: callable) -> None:
     )
     created += new  # a minor: never public
 
+    created += seed_coercion(market, city, year)
+
     from enforcement.demo_series import seed_series  # it builds on this module's helpers
 
     created += seed_series()
@@ -244,3 +253,45 @@ def seed(log: callable) -> None:
                 resolved=timezone.localdate(late.first_published_at),
             )
     log(f"执法决定：新建 {created} 条（共 {Decision.objects.count()} 条）")
+
+
+def seed_coercion(market: Unit, city: Unit, year: int) -> int:
+    """行政强制: one of last year (for last year's annual report) and one of this year, each
+    published within its 20 working days."""
+    created = 0
+    last_year = (timezone.localdate() - date(year - 1, 6, 10)).days
+    for unit, number, days_ago, fields in (
+        (
+            market,
+            f"鲁市监强〔{year - 1}〕3号",
+            last_year,
+            {
+                "party_name": "鲁山县顺达食品加工厂",
+                "credit_code": credit_code("91410423MA45C2468"),
+                "violation_type": "涉嫌生产不符合食品安全标准的食品",
+                "coercion_categories": CoercionCategory.SEIZE.label,
+                "coercion_content": "扣押涉嫌不符合食品安全标准的熟肉制品120千克，期限30日。",
+                "legal_basis": "《中华人民共和国食品安全法》第一百一十条",
+            },
+        ),
+        (
+            city,
+            f"鲁城管强〔{year}〕7号",
+            35,
+            {
+                "party_name": "鲁山县宏图广告有限公司",
+                "credit_code": credit_code("91410423MA46D1357"),
+                "violation_type": "擅自设置大型户外广告",
+                "coercion_categories": CoercionCategory.SUBSTITUTE.label,
+                "coercion_content": "当事人逾期未拆除，依法代履行拆除，费用由当事人承担。",
+                "legal_basis": "《中华人民共和国行政强制法》第五十条",
+            },
+        ),
+    ):
+        decision, new = make(
+            unit, DecisionKind.COERCION, number, days_ago, party_category=PartyCategory.LEGAL_PERSON, **fields
+        )
+        if new:
+            published_days_after(decision, 14)
+        created += new
+    return created

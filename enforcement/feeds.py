@@ -11,7 +11,7 @@ FEED_SIZE = 50
 
 class DecisionFeed(Feed):
     link = "/enforcement/"
-    description = _("新公开的行政许可和行政处罚决定")
+    description = _("新公开的行政许可、行政处罚和行政强制决定")
 
     def title(self) -> str:
         return f"{settings.PORTAL_NAME} · {_('行政执法公示')}"

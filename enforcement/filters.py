@@ -5,7 +5,14 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from enforcement.models import DecisionKind, LicenceCategory, PartyCategory, PenaltyCategory, decision_vector
+from enforcement.models import (
+    CoercionCategory,
+    DecisionKind,
+    LicenceCategory,
+    PartyCategory,
+    PenaltyCategory,
+    decision_vector,
+)
 from lushan_portal.filters import FastChoiceFilter, FastDateFilter, UnitFilter, text_filter
 from lushan_portal.text_search import bigram_match
 
@@ -39,6 +46,9 @@ class DecisionFilter(django_filters.FilterSet):
     penalty_category = FastChoiceFilter(
         label=_("处罚类别"), choices=PenaltyCategory.choices, method="filter_penalty_category", empty_label=_("全部")
     )
+    coercion_category = FastChoiceFilter(
+        label=_("强制类别"), choices=CoercionCategory.choices, method="filter_coercion_category", empty_label=_("全部")
+    )
     licence_category = FastChoiceFilter(label=_("许可类别"), choices=LicenceCategory.choices, empty_label=_("全部"))
     date_from = FastDateFilter(label=_("决定日期自"), field_name="decision_date", lookup_expr="gte")
     date_to = FastDateFilter(label=_("决定日期至"), field_name="decision_date", lookup_expr="lte")
@@ -48,3 +58,6 @@ class DecisionFilter(django_filters.FilterSet):
 
     def filter_penalty_category(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(penalty_categories__contains=PenaltyCategory(value).label)
+
+    def filter_coercion_category(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(coercion_categories__contains=CoercionCategory(value).label)

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from organizations.models import Unit
 from organizations.selectors import UnitMatcher
 
-NAME_HEADERS = ("处罚机关", "许可机关")
-CODE_HEADERS = ("处罚机关统一社会信用代码", "许可机关统一社会信用代码")
+NAME_HEADERS = ("处罚机关", "许可机关", "实施机关")
+CODE_HEADERS = ("处罚机关统一社会信用代码", "许可机关统一社会信用代码", "实施机关统一社会信用代码")
 
-ERROR_NO_AGENCY_COLUMN = "文件没有“处罚机关”“许可机关”或其统一社会信用代码列：请指定执法单位。"
+ERROR_NO_AGENCY_COLUMN = "文件没有“处罚机关”“许可机关”“实施机关”或其统一社会信用代码列：请指定执法单位。"
 ERROR_AGENCY_BLANK = "“{header}”（{ref}）：未填写决定机关，导入时也没有指定执法单位"
 ERROR_AGENCY_UNKNOWN = "“{header}”（{ref}）：没有与“{value}”对应的单位（按统一社会信用代码、全称、简称或其他名称匹配）"
 ERROR_AGENCY_AMBIGUOUS = "“{header}”（{ref}）：“{value}”对应多个单位（{units}），请填写全称或统一社会信用代码"

@@ -16,7 +16,14 @@ from simple_history.utils import bulk_create_with_history
 from audit.models import Event
 from audit.services import audit_record
 from enforcement.import_agency import ERROR_NO_AGENCY_COLUMN, AgencyResolver, has_agency_columns
-from enforcement.models import Decision, DecisionKind, LicenceCategory, PartyCategory, PenaltyCategory
+from enforcement.models import (
+    CoercionCategory,
+    Decision,
+    DecisionKind,
+    LicenceCategory,
+    PartyCategory,
+    PenaltyCategory,
+)
 from enforcement.services import decision_prepare, decisions_publish_imported
 from lushan_portal import pagecache
 from lushan_portal.spreadsheets import COMMAND_LINE, ImportRejected, normalise_header, read_rows
@@ -38,9 +45,14 @@ COLUMNS = {
     "证件号码": "id_number",
     "行政处罚决定书文号": "decision_number",
     "行政许可决定文书号": "decision_number",
+    "行政强制决定书文号": "decision_number",
     "违法行为类型": "violation_type",
     "违法事实": "violation_facts",
     "处罚依据": "legal_basis",
+    "强制依据": "legal_basis",
+    "强制类别": "coercion_categories",
+    "强制内容": "coercion_content",
+    "强制决定日期": "decision_date",
     "处罚类别": "penalty_categories",
     "处罚内容": "penalty_content",
     "罚款金额（万元）": "fine_amount",
@@ -52,8 +64,10 @@ COLUMNS = {
     "公示截止期": "publicity_until",
     "处罚机关": "authority_name",
     "许可机关": "authority_name",
+    "实施机关": "authority_name",
     "处罚机关统一社会信用代码": "authority_credit_code",
     "许可机关统一社会信用代码": "authority_credit_code",
+    "实施机关统一社会信用代码": "authority_credit_code",
     "行政许可决定文书名称": "licence_document_name",
     "许可类别": "licence_category",
     "许可证书名称": "licence_certificate_name",
@@ -64,7 +78,11 @@ COLUMNS = {
     "当前状态": "licence_valid",
     "备注": "remarks",
 }
-KIND_BY_NUMBER_COLUMN = {"行政处罚决定书文号": DecisionKind.PENALTY, "行政许可决定文书号": DecisionKind.LICENCE}
+KIND_BY_NUMBER_COLUMN = {
+    "行政处罚决定书文号": DecisionKind.PENALTY,
+    "行政许可决定文书号": DecisionKind.LICENCE,
+    "行政强制决定书文号": DecisionKind.COERCION,
+}
 DATE_FIELDS = {"decision_date", "penalty_valid_until", "publicity_until", "valid_from", "valid_to"}
 AMOUNT_FIELDS = {"fine_amount", "confiscated_amount"}
 PARTY_CATEGORY_WORDS = {label: value for value, label in PartyCategory.choices} | {
@@ -73,11 +91,15 @@ PARTY_CATEGORY_WORDS = {label: value for value, label in PartyCategory.choices} 
     "法人及其他组织": PartyCategory.LEGAL_PERSON,
 }
 LIST_SEPARATORS = re.compile(r"[、,，;；/\s]+")
-DATE_HEADERS = {DecisionKind.PENALTY: "处罚决定日期", DecisionKind.LICENCE: "许可决定日期"}
+DATE_HEADERS = {
+    DecisionKind.PENALTY: "处罚决定日期",
+    DecisionKind.LICENCE: "许可决定日期",
+    DecisionKind.COERCION: "强制决定日期",
+}
 
 # The 7-working-day rule counts from the decision date: a row without one cannot be imported.
-ERROR_DATE_BLANK = "“{header}”（{ref}）：未填写（7个工作日的公开期限从决定日期起算）"
-ERROR_DATE_COLUMN = "缺少决定日期：文件没有“处罚决定日期”或“许可决定日期”列"
+ERROR_DATE_BLANK = "“{header}”（{ref}）：未填写（公开期限从决定日期起算）"
+ERROR_DATE_COLUMN = "缺少决定日期：文件没有“处罚决定日期”“许可决定日期”或“强制决定日期”列"
 NO_UNIT = "（未匹配到单位）"
 
 
@@ -122,12 +144,12 @@ def parse_choice(value: str, choices: type, field_label: str) -> str:
     raise ValueError(f"{field_label}“{value}”不在规定范围内（可选：{'、'.join(by_label)}）")
 
 
-def parse_penalty_categories(value: str) -> str:
+def parse_categories(value: str, choices: type, field_label: str) -> str:
     labels = [part for part in LIST_SEPARATORS.split(value) if part]
-    known = set(PenaltyCategory.labels)
+    known = set(choices.labels)
     unknown = [label for label in labels if label not in known]
     if unknown:
-        raise ValueError(f"处罚类别“{'、'.join(unknown)}”不在规定范围内")
+        raise ValueError(f"{field_label}“{'、'.join(unknown)}”不在规定范围内")
     return "、".join(labels)
 
 
@@ -146,7 +168,9 @@ def parse_cell(field: str, value: object) -> object:
     if field == "licence_category":
         return parse_choice(text, LicenceCategory, "许可类别")
     if field == "penalty_categories":
-        return parse_penalty_categories(text)
+        return parse_categories(text, PenaltyCategory, "处罚类别")
+    if field == "coercion_categories":
+        return parse_categories(text, CoercionCategory, "强制类别")
     if field == "licence_valid":
         if text not in ("有效", "无效"):
             raise ValueError(f"当前状态“{text}”应为 有效 或 无效")
@@ -196,7 +220,7 @@ def build_decision(
             problems.append(f"“{header}”（{refs[header]}）：{error}")
     values.setdefault("kind", row_kind)
     if not values.get("kind"):
-        problems.append("无法判断是行政许可还是行政处罚：请加“类型”列")
+        problems.append("无法判断是行政许可、行政处罚还是行政强制：请加“类型”列")
     elif "decision_date" not in values:
         problems.append(date_problem(values["kind"], refs))
     if problems or unit is None:

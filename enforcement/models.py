@@ -19,6 +19,7 @@ def decision_vector():
 class DecisionKind(models.TextChoices):
     LICENCE = "licence", _("行政许可")
     PENALTY = "penalty", _("行政处罚")
+    COERCION = "coercion", _("行政强制")
 
 
 class PartyCategory(models.TextChoices):
@@ -44,6 +45,23 @@ class PenaltyCategory(models.TextChoices):
     OTHER = "other", _("其他")
 
 
+class CoercionCategory(models.TextChoices):
+    """行政强制法 Art 9 (measures) and Art 12 (enforcement); the law's 、 dropped, since a
+    decision lists its categories separated by 、."""
+
+    RESTRICT_FREEDOM = "restrict_freedom", _("限制公民人身自由")
+    SEAL = "seal", _("查封场所设施或者财物")
+    SEIZE = "seize", _("扣押财物")
+    FREEZE = "freeze", _("冻结存款汇款")
+    OTHER_MEASURE = "other_measure", _("其他行政强制措施")
+    SURCHARGE = "surcharge", _("加处罚款或者滞纳金")
+    TRANSFER = "transfer", _("划拨存款汇款")
+    AUCTION = "auction", _("拍卖或者依法处理查封扣押的场所设施或者财物")
+    RESTORE = "restore", _("排除妨碍恢复原状")
+    SUBSTITUTE = "substitute", _("代履行")
+    OTHER_ENFORCEMENT = "other_enforcement", _("其他强制执行方式")
+
+
 class LicenceCategory(models.TextChoices):
     ORDINARY = "ordinary", _("普通")
     SPECIAL = "special", _("特许")
@@ -60,7 +78,7 @@ class DecisionStatus(models.TextChoices):
 
 
 class Decision(models.Model):
-    """A licence or penalty decision under enforcement publicity (行政执法公示)."""
+    """A licence, penalty or coercion decision under enforcement publicity (行政执法公示)."""
 
     unit = models.ForeignKey(
         "organizations.Unit", verbose_name=_("执法单位"), on_delete=models.PROTECT, related_name="decisions"
@@ -97,6 +115,10 @@ class Decision(models.Model):
     )
     suspended_licence = models.CharField(_("暂扣或吊销证照名称及编号"), max_length=200, blank=True)
     penalty_valid_until = models.DateField(_("处罚有效期"), null=True, blank=True)
+
+    # Coercion (行政强制) fields; 违法行为类型, 违法事实 and 依据 are the penalty's.
+    coercion_categories = models.CharField(_("强制类别"), max_length=200, blank=True, help_text=_("以“、”分隔"))
+    coercion_content = models.TextField(_("强制内容"), blank=True, **CELL_TEXT)
 
     # Licence (行政许可) fields.
     licence_document_name = models.CharField(_("行政许可决定文书名称"), max_length=200, blank=True)

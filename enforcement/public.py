@@ -13,8 +13,10 @@ from enforcement.rules import NO_END_DATE
 from lushan_portal.masking import Finding, find_personal_data, mask_person_name, scrub_text
 
 CORRECTION_NOTE = "更正说明"
-BOTH = (DecisionKind.LICENCE, DecisionKind.PENALTY)
+BOTH = (DecisionKind.LICENCE, DecisionKind.PENALTY, DecisionKind.COERCION)  # every kind
 PENALTY = (DecisionKind.PENALTY,)
+COERCION = (DecisionKind.COERCION,)
+SANCTION = (DecisionKind.PENALTY, DecisionKind.COERCION)  # the violation and its legal basis
 LICENCE = (DecisionKind.LICENCE,)
 
 
@@ -25,6 +27,10 @@ class PublicField:
     kinds: tuple[str, ...]
     value: Callable[[Decision, "Masker"], object]
     source: str = ""  # the model attribute, for free text scrubbed by the masker
+    kind_labels: tuple[tuple[str, str], ...] = ()  # (kind, label) where a kind names it otherwise
+
+    def label_for(self, kind: str) -> str:
+        return dict(self.kind_labels).get(kind, self.label)
 
 
 class Masker:
@@ -64,9 +70,9 @@ def _amount(value: Decimal | None) -> str:
     return "" if value is None else f"{value.normalize():f}"
 
 
-def _text_field(key: str, label: str, kinds: tuple[str, ...]) -> PublicField:
+def _text_field(key: str, label: str, kinds: tuple[str, ...], **extra: object) -> PublicField:
     """Free text: the model attribute of the same name, scrubbed."""
-    return PublicField(key, label, kinds, lambda d, m: m.text(getattr(d, key)), source=key)
+    return PublicField(key, label, kinds, lambda d, m: m.text(getattr(d, key)), source=key, **extra)
 
 
 PUBLIC_FIELDS = [
@@ -86,9 +92,9 @@ PUBLIC_FIELDS = [
         lambda d, m: m.name(d.legal_representative) if d.party_category != PartyCategory.NATURAL_PERSON else "",
     ),
     PublicField("decision_number", "决定文书号", BOTH, lambda d, m: d.decision_number),
-    _text_field("violation_type", "违法行为类型", PENALTY),
-    _text_field("violation_facts", "违法事实", PENALTY),
-    _text_field("legal_basis", "处罚依据", PENALTY),
+    _text_field("violation_type", "违法行为类型", SANCTION),
+    _text_field("violation_facts", "违法事实", SANCTION),
+    _text_field("legal_basis", "处罚依据", SANCTION, kind_labels=((DecisionKind.COERCION, "强制依据"),)),
     PublicField("penalty_categories", "处罚类别", PENALTY, lambda d, m: d.penalty_categories),
     _text_field("penalty_content", "处罚内容", PENALTY),
     PublicField("fine_amount", "罚款金额（万元）", PENALTY, lambda d, m: _amount(d.fine_amount)),
@@ -100,6 +106,8 @@ PUBLIC_FIELDS = [
     ),
     _text_field("suspended_licence", "暂扣或吊销证照名称及编号", PENALTY),
     PublicField("penalty_valid_until", "处罚有效期", PENALTY, lambda d, m: _date(d.penalty_valid_until)),
+    PublicField("coercion_categories", "强制类别", COERCION, lambda d, m: d.coercion_categories),
+    _text_field("coercion_content", "强制内容", COERCION),
     _text_field("licence_document_name", "行政许可决定文书名称", LICENCE),
     PublicField("licence_category", "许可类别", LICENCE, lambda d, m: d.get_licence_category_display()),
     _text_field("licence_certificate_name", "许可证书名称", LICENCE),
@@ -125,13 +133,14 @@ def public_values(decision: Decision) -> dict[str, object]:
 def public_rows(decision: Decision) -> list[tuple[str, object]]:
     """(label, value) pairs for the decision's own kind, masked: the detail page."""
     masker = Masker(decision)
-    return [(f.label, f.value(decision, masker)) for f in PUBLIC_FIELDS if decision.kind in f.kinds]
+    return [(f.label_for(decision.kind), f.value(decision, masker)) for f in PUBLIC_FIELDS if decision.kind in f.kinds]
 
 
 def masking_findings(decision: Decision) -> list[tuple[str, Finding]]:
     """(field label, finding) for each fragment of the decision's free text the public will see masked."""
     masker = Masker(decision)
-    texts = [(f.label, getattr(decision, f.source)) for f in PUBLIC_FIELDS if f.source and decision.kind in f.kinds]
+    kind = decision.kind
+    texts = [(f.label_for(kind), getattr(decision, f.source)) for f in PUBLIC_FIELDS if f.source and kind in f.kinds]
     texts.append((CORRECTION_NOTE, decision.correction_note))
     return [(label, finding) for label, text in texts for finding in masker.findings(text)]
 

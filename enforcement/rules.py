@@ -1,6 +1,7 @@
 """The numbers of enforcement publicity, each in one place.
 
-seed §3(三): licence and penalty decisions public within 7 working days of the decision.
+seed §3(三): licence and penalty decisions public within 7 working days of the decision;
+other enforcement decisions, 行政强制 among them, within 20 working days (rules.md §4, issue 16).
 Administrative Penalty Law 2021 Art 48: a changed or revoked penalty is withdrawn from
 publication within 3 days (calendar days) with a public explanation.
 rules.md §4: publicity periods (a common rule: 5 years; natural persons 2 years).
@@ -10,7 +11,9 @@ from datetime import date, timedelta
 
 from workdays import add_working_days
 
-PUBLICATION_WORKING_DAYS = 7
+PUBLICATION_WORKING_DAYS = 7  # 行政许可, 行政处罚
+COERCION_PUBLICATION_WORKING_DAYS = 20  # 行政强制
+COERCION = "coercion"  # models.DecisionKind.COERCION
 WITHDRAWAL_DAYS = 3
 PUBLICITY_YEARS_DEFAULT = 5
 PUBLICITY_YEARS_NATURAL_PERSON = 2
@@ -18,8 +21,13 @@ PUBLICITY_YEARS_NATURAL_PERSON = 2
 NO_END_DATE = date(2099, 12, 31)
 
 
-def publication_due(decision_date: date) -> date:
-    return add_working_days(decision_date, PUBLICATION_WORKING_DAYS)
+def publication_working_days(kind: str) -> int:
+    return COERCION_PUBLICATION_WORKING_DAYS if kind == COERCION else PUBLICATION_WORKING_DAYS
+
+
+def publication_due(decision_date: date, kind: str = "") -> date:
+    """The last day to publish: 7 working days after a licence or penalty, 20 after a coercion."""
+    return add_working_days(decision_date, publication_working_days(kind))
 
 
 def withdrawal_due(revoked_on: date) -> date:

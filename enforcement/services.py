@@ -18,6 +18,7 @@ ERROR_WITHDRAWN = "已撤回的决定不能再公开。"
 ERROR_FUTURE_DATE = "决定日期不能晚于今天。"
 ERROR_PENALTY_FIELDS = "行政处罚决定必须填写处罚类别。"
 ERROR_LICENCE_FIELDS = "行政许可决定必须填写许可类别。"
+ERROR_COERCION_FIELDS = "行政强制决定必须填写强制类别。"
 
 
 def decision_prepare(decision: Decision) -> None:
@@ -28,10 +29,12 @@ def decision_prepare(decision: Decision) -> None:
         raise ValidationError({"penalty_categories": _(ERROR_PENALTY_FIELDS)})
     if decision.kind == DecisionKind.LICENCE and not decision.licence_category:
         raise ValidationError({"licence_category": _(ERROR_LICENCE_FIELDS)})
+    if decision.kind == DecisionKind.COERCION and not decision.coercion_categories:
+        raise ValidationError({"coercion_categories": _(ERROR_COERCION_FIELDS)})
     if decision.credit_code:
         decision.credit_code = decision.credit_code.strip().upper()
     if decision.decision_date:
-        decision.publication_due = publication_due(decision.decision_date)
+        decision.publication_due = publication_due(decision.decision_date, decision.kind)
         if not decision.publicity_until:
             decision.publicity_until = default_publicity_until(
                 decision.decision_date, natural_person=decision.party_category == PartyCategory.NATURAL_PERSON

@@ -13,7 +13,7 @@ from enforcement.public import (
     public_title,
     public_values,
 )
-from enforcement.rules import PUBLICATION_WORKING_DAYS
+from enforcement.rules import publication_working_days
 from enforcement.selectors import decision_search
 from lushan_portal.pagecache import cached_page
 from lushan_portal.pagination import peek_page
@@ -51,7 +51,7 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "title": public_title(decision),
         "fields": public_rows(decision),
         "correction_note": public_correction_note(decision),
-        "explanation": explain_due_date(decision.decision_date, PUBLICATION_WORKING_DAYS),
+        "explanation": explain_due_date(decision.decision_date, publication_working_days(decision.kind)),
         "first_published_on": timezone.localdate(decision.first_published_at),
     }
     return render(request, "enforcement/decision_detail.html", context)

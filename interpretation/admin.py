@@ -6,6 +6,7 @@ from django.db.models import Model, Q
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
+from interpretation.admin_library import CleaningFilter, LibraryAdminMixin, SecrecyReviewInline
 from interpretation.models import (
     DocumentAttachment,
     GalleryImage,
@@ -71,6 +72,7 @@ class DocumentForm(forms.ModelForm):
         model = PolicyDocument
         fields = [
             "unit", "kind", "title", "number", "body", "signed_on", "published_on",
+            "disclosure", "disclosure_ground", "is_disclosure_rule",
             "executive_meeting", "concerns_public", "specialised",
         ]  # fmt: skip
         labels = {"published_on": "发布日期（首次发布的原始日期）"}
@@ -85,14 +87,24 @@ class DocumentForm(forms.ModelForm):
 
 @admin.register(PolicyDocument)
 class PolicyDocumentAdmin(
-    PublishWithdrawMixin, FillUnknownsMixin, DraftOnlyMixin, UnitScopedAdminMixin, SimpleHistoryAdmin
+    LibraryAdminMixin, PublishWithdrawMixin, FillUnknownsMixin, DraftOnlyMixin, UnitScopedAdminMixin, SimpleHistoryAdmin
 ):
     form = DocumentForm
-    list_display = ("title", "number", "unit", "kind", "status", "published_label", "entered_at", "interpretation_due")
-    list_filter = ("status", "kind", "executive_meeting", "specialised")
+    list_display = (
+        "title", "number", "unit", "kind", "status", "validity", "disclosure", "published_label", "entered_at",
+        "interpretation_due", "cleaning_due",
+    )  # fmt: skip
+    list_filter = (
+        "status", "kind", "validity", "disclosure", "is_disclosure_rule", CleaningFilter, "executive_meeting",
+        "specialised",
+    )  # fmt: skip
     search_fields = ("title", "number")
     list_select_related = ("unit",)
-    inlines = [DocumentAttachmentInline]
+    readonly_fields = (
+        "validity", "validity_changed_on", "changed_by_document", "changed_by_title", "validity_reason",
+        "last_reviewed_on", "cleaning_due",
+    )  # fmt: skip
+    inlines = [DocumentAttachmentInline, SecrecyReviewInline]
     change_form_template = "admin/interpretation/change_form.html"
     publish_service = staticmethod(lambda obj, by: document_publish(document=obj, by=by))
     withdraw_service = staticmethod(lambda obj, reason, by: record_withdraw(record=obj, reason=reason, by=by))

@@ -22,6 +22,9 @@ DOCUMENT_EXAMPLE = {
     "sync_status": "synchronised",
     "sync_label": "同步（文件发布后 1 个工作日内）",
     "interpretations": [9, 8],
+    "validity": "in_force",
+    "validity_changed_on": None,
+    "is_disclosure_rule": False,
 }
 INTERPRETATION_EXAMPLE = {
     "id": 3,
@@ -85,6 +88,7 @@ class DocumentSerializer(serializers.ModelSerializer):
         fields = [
             "id", "unit", "kind", "title", "number", "body", "signed_on", "published_on", "entered_at",
             "executive_meeting", "concerns_public", "specialised", "sync_status", "sync_label", "interpretations",
+            "validity", "validity_changed_on", "is_disclosure_rule",
         ]  # fmt: skip
         extra_kwargs = {
             "id": {"help_text": "文件编号"},
@@ -95,6 +99,9 @@ class DocumentSerializer(serializers.ModelSerializer):
             "executive_meeting": {"help_text": "经政府常务会议审议通过"},
             "concerns_public": {"help_text": "涉及群众切身利益、社会关注度高"},
             "specialised": {"help_text": "专业性较强（须有专家解读）"},
+            "validity": {"help_text": "效力状态：in_force 有效、amended 已修改、repealed 已废止、expired 已失效"},
+            "validity_changed_on": {"help_text": "修改、废止或失效的日期；有效或日期不详时为 null"},
+            "is_disclosure_rule": {"help_text": "是否为本单位的政府信息公开制度"},
         }
 
     def get_sync_status(self, document: PolicyDocument) -> str:

@@ -18,6 +18,7 @@ class InterpretationConfig(AppConfig):
 
     _editable = [
         "policydocument",
+        "secrecyreview",
         "documentattachment",
         "interpretation",
         "galleryimage",
@@ -27,11 +28,12 @@ class InterpretationConfig(AppConfig):
     role_permissions = {
         "editor": [f"{action}_{model}" for model in _editable for action in ("view", "add", "change")]
         + [f"delete_{model}" for model in ("documentattachment", "galleryimage", "processstep", "questionanswer")],
-        "reviewer": ["view_policydocument", "view_interpretation"],
+        "reviewer": ["view_policydocument", "view_interpretation", "view_secrecyreview", "add_secrecyreview"],
         "supervisor": ["view_policydocument", "view_interpretation"],
     }
 
     def ready(self) -> None:
+        from interpretation.annual import register_library
         from interpretation.deadlines import register_indicators, register_rules
         from interpretation.pages import register_pages
         from interpretation.search import register_search
@@ -41,4 +43,5 @@ class InterpretationConfig(AppConfig):
         register_indicators()
         register_search()
         register_pages()
+        register_library()
         pagecache.register("interpretation", *(self.get_model(name) for name in PUBLIC_MODELS))

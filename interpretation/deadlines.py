@@ -19,7 +19,7 @@ from compliance.registry import (
     register_rule,
 )
 from interpretation.models import SYNC_KINDS, Interpretation, PolicyDocument, Status
-from interpretation.rules import MULTI_FORMAT_TARGET_PERCENT, interpretation_due, sync_limit_days
+from interpretation.rules import CLEANING_YEARS, MULTI_FORMAT_TARGET_PERCENT, interpretation_due, sync_limit_days
 from lushan_portal import pagecache
 
 MISSING_INTERPRETATION = "interpretation.missing"
@@ -28,6 +28,28 @@ SYNCHRONISED = "interpretation.synchronised"
 SYNC_UNKNOWN = "interpretation.sync_unknown"
 INCOMPLETE_DOCUMENTS = "interpretation.documents"
 INCOMPLETE_INTERPRETATIONS = "interpretation.interpretations"
+CLEANING_OVERDUE = "interpretation.cleaning_overdue"
+
+
+def due_for_cleaning() -> QuerySet:
+    """Published normative documents in force with a cleaning date (index policy_cleaning_idx)."""
+    return PolicyDocument.objects.filter(cleaning_due__isnull=False)
+
+
+def cleaning_overdue(today: date) -> QuerySet:
+    """In force more than CLEANING_YEARS since publication or the last review (规范性文件清理)."""
+    return due_for_cleaning().filter(cleaning_due__lt=today)
+
+
+def cleaning_unknown() -> QuerySet:
+    """In force, but neither the publication nor a review date is known: counted apart, never alerted."""
+    return PolicyDocument.objects.filter(
+        status=Status.PUBLISHED,
+        kind="normative",
+        validity__in=["in_force", "amended"],
+        published_on=None,
+        last_reviewed_on=None,
+    )
 
 
 def _under_sync_rule() -> QuerySet:
@@ -242,6 +264,14 @@ def register_rules() -> None:
             due_field="interpretation_due",
             open_deadlines=waiting_for_interpretation,
             recompute_due_dates=recompute_due_dates,
+        )
+    )
+    register_rule(
+        DeadlineRule(
+            code=CLEANING_OVERDUE,
+            title=_("行政规范性文件施行超过%(n)d年未清理") % {"n": CLEANING_YEARS},
+            overdue=cleaning_overdue,
+            due_field="cleaning_due",  # calendar years: no open_deadlines, the holiday data is not needed
         )
     )
     register_indicator(

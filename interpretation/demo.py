@@ -6,8 +6,9 @@ drawn at seed time (``demo_charts``) from the figures the documents state.
 
 import struct
 import zlib
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
@@ -29,6 +30,7 @@ from interpretation.demo_texts import (
     STARTUP_QUESTIONS,
 )
 from interpretation.models import (
+    Disclosure,
     DocumentKind,
     Form,
     GalleryImage,
@@ -36,8 +38,17 @@ from interpretation.models import (
     PolicyDocument,
     ProcessStep,
     QuestionAnswer,
+    SecrecyOutcome,
+    Validity,
 )
-from interpretation.services import document_publish, document_save, interpretation_publish, interpretation_save
+from interpretation.services import (
+    document_publish,
+    document_save,
+    document_set_validity,
+    interpretation_publish,
+    interpretation_save,
+    secrecy_review_record,
+)
 from organizations.demo import articles
 from organizations.models import Unit
 from workdays import add_working_days
@@ -59,6 +70,19 @@ def tiny_mp4() -> bytes:
     return struct.pack(">I", 24) + b"ftypisom" + b"\x00\x00\x02\x00isomiso2"
 
 
+def checker(unit: Unit):
+    """Who records the demo's 保密审查: a member of the unit, else the demo superuser."""
+    User = get_user_model()
+    return User.objects.filter(memberships__unit=unit).order_by("pk").first() or User.objects.get(username="admin")
+
+
+def cleared_publish(doc: PolicyDocument) -> PolicyDocument:
+    """保密审查 the day before publication (or today for an undated record), then publish."""
+    checked_on = doc.published_on - timedelta(days=1) if doc.published_on else timezone.localdate()
+    secrecy_review_record(document=doc, outcome=SecrecyOutcome.CLEARED, checked_on=checked_on, by=checker(doc.unit))
+    return document_publish(document=doc)
+
+
 def document(unit: Unit, title: str, number: str, days_ago: int, text: str, **fields: object) -> PolicyDocument:
     published = timezone.localdate() - timedelta(days=days_ago)
     doc = document_save(
@@ -69,10 +93,10 @@ def document(unit: Unit, title: str, number: str, days_ago: int, text: str, **fi
             body=f"{title}\n\n{text}",
             signed_on=published - timedelta(days=3),
             published_on=published,
-            **{"kind": DocumentKind.NORMATIVE, **fields},
+            **{"kind": DocumentKind.NORMATIVE, "disclosure": Disclosure.PROACTIVE, **fields},
         )
     )
-    return document_publish(document=doc)
+    return cleared_publish(doc)
 
 
 def interpret(doc: PolicyDocument, form: str, title: str, working_days_after: int, **fields: object) -> Interpretation:
@@ -95,14 +119,15 @@ def gallery(interpretation: Interpretation, images: list[tuple[str, str, bytes]]
 
 def historical(issuer: Unit, interpreter: Unit) -> None:
     """Entered after the fact: dates unknown, 同步审签 not stated, interpreted by another unit, body linked."""
-    notice = document_publish(
-        document=document_save(
+    notice = cleared_publish(
+        document_save(
             document=PolicyDocument(
                 unit=issuer,
                 kind=DocumentKind.IMPORTANT,
                 title="鲁山县人民政府办公室关于做好基本公共卫生服务工作的通知",
                 number="鲁政办〔2019〕15号",
                 body="（历史文件，补录。原文见县政府网站。）",
+                disclosure=Disclosure.PROACTIVE,
             )
         )
     )
@@ -143,6 +168,7 @@ def seed(log: callable) -> None:
     )  # no interpretation
     seed_earlier(units, year)
     historical(units["county-gov"], units["health"])
+    library(units, year)
     for doc in PolicyDocument.objects.filter(interpretation_due__isnull=False).prefetch_related("interpretations"):
         first = min((i.published_on for i in doc.interpretations.all() if i.published_on), default=None)
         if first and first > doc.interpretation_due:
@@ -400,5 +426,75 @@ def seed_earlier(units: dict[str, Unit], year: int) -> None:
             main_points="《平顶山日报》记者采访县住建局：改造资金由上级补助、县级配套、居民出资和社会资本共同承担，"
             "改造内容须经小区三分之二以上居民同意，资金使用情况在小区公示栏和县政府网站公开。",
             source_url="https://www.example.com/pdsrb/laojiu-xiaoqu-gaizao.html",
+        )
+    )
+
+
+def dated(unit: Unit, title: str, number: str, signed_on: date, **fields: object) -> PolicyDocument:
+    """A document of an earlier year, published three days after signing."""
+    return cleared_publish(
+        document_save(
+            document=PolicyDocument(
+                unit=unit,
+                title=title,
+                number=number,
+                body=f"{title}\n\n（正文略。）",
+                signed_on=signed_on,
+                published_on=signed_on + timedelta(days=3),
+                **{"kind": DocumentKind.NORMATIVE, "disclosure": Disclosure.PROACTIVE, **fields},
+            )
+        )
+    )
+
+
+def library(units: dict[str, Unit], year: int) -> None:
+    """The library's states: last year a document issued that repealed an old one, an amended one,
+    one in force for more than five years without review (cleaning alert), the county's
+    disclosure rules (政府信息公开制度), and a document not for the website (依申请公开)."""
+    civil, county = units["civil-affairs"], units["county-gov"]
+    old = dated(civil, "鲁山县临时救助实施细则", f"鲁民〔{year - 8}〕6号", date(year - 8, 4, 8))
+    new = dated(civil, "鲁山县临时救助实施办法", f"鲁民〔{year - 1}〕9号", date(year - 1, 5, 12))
+    document_set_validity(
+        document=old,
+        validity=Validity.REPEALED,
+        changed_on=new.published_on,
+        changed_by_document=new,
+        reason="新办法施行，原细则同时废止。",
+    )
+    amended = dated(county, "鲁山县政府投资项目管理办法", f"鲁政〔{year - 4}〕11号", date(year - 4, 9, 1))
+    document_set_validity(
+        document=amended,
+        validity=Validity.AMENDED,
+        changed_on=date(year - 1, 10, 20),
+        changed_by_title=f"鲁山县人民政府关于修改《鲁山县政府投资项目管理办法》的决定（鲁政〔{year - 1}〕21号）",
+        reason="第十二条、第二十条修改，其余条款继续有效。",
+    )
+    dated(units["finance"], "鲁山县县级预算单位公务卡管理办法", f"鲁财〔{year - 7}〕2号", date(year - 7, 3, 2))
+    dated(
+        county,
+        "鲁山县人民政府办公室政府信息公开保密审查制度",
+        f"鲁政办〔{year - 1}〕30号",
+        date(year - 1, 3, 15),
+        kind=DocumentKind.OTHER,
+        is_disclosure_rule=True,
+    )
+    dated(
+        county,
+        "鲁山县人民政府办公室政府信息公开申请办理制度",
+        f"鲁政办〔{year - 1}〕31号",
+        date(year - 1, 3, 15),
+        kind=DocumentKind.OTHER,
+        is_disclosure_rule=True,
+    )
+    document_save(
+        document=PolicyDocument(
+            unit=county,
+            kind=DocumentKind.OTHER,
+            title="鲁山县防汛应急物资储备点分布方案",
+            number=f"鲁政办〔{year}〕40号",
+            body="（依申请公开，不在网站发布。）",
+            signed_on=timezone.localdate() - timedelta(days=60),
+            disclosure=Disclosure.ON_REQUEST,
+            disclosure_ground="涉及重要物资储备点位置，依申请公开（《政府信息公开条例》第十四条审查后决定）。",
         )
     )

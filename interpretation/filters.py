@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from interpretation.models import DocumentKind, Form
+from interpretation.models import DocumentKind, Form, Validity
 from lushan_portal.filters import FastChoiceFilter, IdFilter, UnitFilter, YearFilter, text_filter
 
 
@@ -11,6 +11,8 @@ class DocumentFilter(django_filters.FilterSet):
     unit = UnitFilter(label=_("发文单位"))
     year = YearFilter(label=_("年份"), field_name="published_on")
     kind = FastChoiceFilter(label=_("类型"), choices=DocumentKind.choices, empty_label=_("全部类型"))
+    validity = FastChoiceFilter(label=_("效力状态"), choices=Validity.choices, empty_label=_("全部"))
+    number = text_filter(100, label=_("文号"), field_name="number", lookup_expr="icontains")
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         from interpretation.search import documents_matching
@@ -42,4 +44,12 @@ class DocumentApiFilter(DocumentFilter):
     )
     kind = django_filters.ChoiceFilter(
         label=_("类型"), choices=DocumentKind.choices, empty_label=_("全部类型"), help_text="只看这类文件"
+    )
+    validity = django_filters.ChoiceFilter(
+        label=_("效力状态"),
+        choices=Validity.choices,
+        help_text="只看这种效力状态的文件：in_force 有效、amended 已修改、repealed 已废止、expired 已失效",
+    )
+    number = text_filter(
+        100, label=_("文号"), field_name="number", lookup_expr="icontains", help_text="文号中包含这段文字的文件"
     )

@@ -42,6 +42,28 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", _("已撤回")
 
 
+class Validity(models.TextChoices):
+    """A document's force (国办发〔2017〕47号: amended, repealed and expired documents are marked)."""
+
+    IN_FORCE = "in_force", _("有效")
+    AMENDED = "amended", _("已修改")
+    REPEALED = "repealed", _("已废止")
+    EXPIRED = "expired", _("已失效")
+
+
+# Still in force (an amended document applies as amended): counted 现行有效 and due for cleaning.
+IN_FORCE_STATES = (Validity.IN_FORCE, Validity.AMENDED)
+ENDED_STATES = (Validity.REPEALED, Validity.EXPIRED)
+
+
+class Disclosure(models.TextChoices):
+    """公开属性, decided when the document is entered (Regulations Art 13-16)."""
+
+    PROACTIVE = "proactive", _("主动公开")
+    ON_REQUEST = "on_request", _("依申请公开")
+    WITHHELD = "withheld", _("不予公开")
+
+
 class PolicyDocument(models.Model):
     unit = models.ForeignKey(
         "organizations.Unit", verbose_name=_("发文单位"), on_delete=models.PROTECT, related_name="policy_documents"
@@ -64,6 +86,45 @@ class PolicyDocument(models.Model):
     concerns_public = models.BooleanField(_("涉及群众切身利益、社会关注度高"), default=False)
     specialised = models.BooleanField(_("专业性较强"), default=False, help_text=_("须有专家解读"))
     status = models.CharField(_("状态"), max_length=16, choices=Status.choices, default=Status.DRAFT)
+    disclosure = models.CharField(
+        _("公开属性"),
+        max_length=16,
+        choices=Disclosure.choices,
+        blank=True,
+        help_text=_("录入时确定；只有主动公开的文件在网站发布"),
+    )
+    disclosure_ground = models.TextField(
+        _("不公开或依申请公开的依据"), blank=True, help_text=_("依申请公开、不予公开时必填，写明法律依据")
+    )
+    is_disclosure_rule = models.BooleanField(
+        _("政府信息公开制度"),
+        default=False,
+        help_text=_("本单位关于政府信息公开的制度文件，列入“政府信息公开制度”栏目"),
+    )
+    # Validity (效力), changed only through services.document_set_validity with a reason.
+    validity = models.CharField(
+        _("效力状态"), max_length=16, choices=Validity.choices, default=Validity.IN_FORCE, editable=False
+    )
+    validity_changed_on = models.DateField(_("效力变化日期"), null=True, blank=True, editable=False)
+    changed_by_document = models.ForeignKey(
+        "self",
+        verbose_name=_("修改或废止本文件的文件"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="changed_documents",
+        editable=False,
+    )
+    changed_by_title = models.CharField(
+        _("修改或废止本文件的文件（本平台未收录时的标题、文号）"), max_length=300, blank=True, editable=False
+    )
+    validity_reason = models.TextField(_("效力变化说明"), blank=True, editable=False)
+    last_reviewed_on = models.DateField(
+        _("最近清理日期"), null=True, blank=True, editable=False, help_text=_("规范性文件清理时确认继续有效的日期")
+    )
+    # Normative documents in force: the day after which they are due for cleaning (rules.cleaning_due);
+    # null when not due (repealed, not normative, unpublished) or unknown (no date to count from).
+    cleaning_due = models.DateField(_("应清理日期"), null=True, blank=True, editable=False)
     interpretation_due = models.DateField(_("解读应发布日期"), null=True, blank=True, editable=False)
     withdrawal_reason = models.TextField(_("撤回理由"), blank=True)
     search_document = models.TextField(editable=False, blank=True)
@@ -83,6 +144,15 @@ class PolicyDocument(models.Model):
             # Built on PostgreSQL only (lushan_portal.migration_ops): SQLite refuses NULLS LAST here.
             models.Index(*NEWEST_FIRST, condition=Q(status="published"), name="policy_public_idx"),
             models.Index(fields=["unit", "-published_on"], name="policy_unit_idx"),
+            # The list filtered by validity (PostgreSQL only, like policy_public_idx).
+            models.Index("validity", *NEWEST_FIRST, condition=Q(status="published"), name="policy_validity_idx"),
+            models.Index(fields=["cleaning_due"], condition=Q(cleaning_due__isnull=False), name="policy_cleaning_idx"),
+            # Table 二: published normative documents by unit and date.
+            models.Index(
+                fields=["unit", "signed_on"],
+                condition=Q(status="published", kind="normative"),
+                name="policy_normative_idx",
+            ),
             # The scan: published documents under 三同步 still waiting for an interpretation.
             models.Index(
                 fields=["interpretation_due"],
@@ -112,6 +182,44 @@ class PolicyDocument(models.Model):
     @property
     def published_label(self) -> str:
         return date_label(self.published_on)
+
+    @property
+    def in_force(self) -> bool:
+        return self.validity in IN_FORCE_STATES
+
+    @property
+    def validity_changed_label(self) -> str:
+        return date_label(self.validity_changed_on)
+
+
+class SecrecyOutcome(models.TextChoices):
+    CLEARED = "cleared", _("不涉密，可以公开")
+    REFUSED = "refused", _("涉密或不宜公开，不得发布")
+
+
+class SecrecyReview(models.Model):
+    """保密审查 of a document before publication (Regulations Art 17): who checked, when, the outcome.
+
+    Never edited: a second review is a new row; the latest one decides.
+    """
+
+    document = models.ForeignKey(PolicyDocument, on_delete=models.PROTECT, related_name="secrecy_reviews")
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("审查人"), on_delete=models.PROTECT, related_name="+"
+    )
+    checked_on = models.DateField(_("审查日期"))
+    outcome = models.CharField(_("审查结论"), max_length=16, choices=SecrecyOutcome.choices)
+    note = models.TextField(_("审查意见"), blank=True)
+    recorded_at = models.DateTimeField(_("记录时间"), default=timezone.now, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("保密审查")
+        verbose_name_plural = _("保密审查")
+        ordering = ["-checked_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.checked_on:%Y-%m-%d} {self.get_outcome_display()}"
 
 
 class DocumentAttachment(models.Model):

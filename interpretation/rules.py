@@ -5,6 +5,9 @@ INTERPRETATION_SYNC_WORKING_DAYS (default 3) working days after it. A missing da
 pair undecidable (无法判断), never synchronised; other documents are outside the rule.
 Multi-format share: interpretations in any form but plain text are at least 30 % of a
 unit's interpretations in a year, seed §2(三).
+Cleaning (规范性文件清理, issue 16): a normative document in force for more than CLEANING_YEARS
+since its publication or its last review is due for review; the alert is raised the day after
+the anniversary. A document with neither date cannot be judged and is counted apart.
 """
 
 from dataclasses import dataclass
@@ -15,6 +18,7 @@ from django.conf import settings
 from workdays import add_working_days, working_days_between
 
 MULTI_FORMAT_TARGET_PERCENT = 30
+CLEANING_YEARS = 5
 LABEL_UNKNOWN = "无法判断（日期不详）"
 LABEL_NOT_APPLICABLE = "不适用三同步检查（仅行政规范性文件和重要政策适用）"
 LABEL_MISSING = "缺少解读"
@@ -62,6 +66,17 @@ def sync_status(
     if delay <= sync_limit_days():
         return SyncStatus("synchronised", delay)
     return SyncStatus("unknown" if undated_interpretations else "late", delay)
+
+
+def cleaning_due(published_on: date | None, last_reviewed_on: date | None) -> date | None:
+    """The last day a document in force may go without review; None when neither date is known."""
+    start = last_reviewed_on or published_on
+    if start is None:
+        return None
+    try:
+        return start.replace(year=start.year + CLEANING_YEARS)
+    except ValueError:  # 29 February
+        return start.replace(year=start.year + CLEANING_YEARS, day=28)
 
 
 def default_title(document_title: str) -> str:

@@ -5,7 +5,16 @@ from datetime import date
 
 from django.db.models import Count, Min, Q, QuerySet
 
-from interpretation.models import NEWEST_FIRST, SYNC_KINDS, Form, Interpretation, PolicyDocument, Status
+from interpretation.models import (
+    NEWEST_FIRST,
+    SYNC_KINDS,
+    Form,
+    Interpretation,
+    PolicyDocument,
+    Status,
+    Validity,
+    date_label,
+)
 from interpretation.rules import NOT_APPLICABLE, Share, SyncStatus, sync_status
 
 PUBLISHED_INTERPRETATIONS = Q(interpretations__status=Status.PUBLISHED)
@@ -149,4 +158,45 @@ def unit_year(unit_id: int, year: int) -> UnitYear:
         unknown=statuses.count("unknown"),
         undated_documents=len(rows) - len(statuses),
         undated_interpretations=interpretations["undated"],
+    )
+
+
+@dataclass(frozen=True)
+class ValidityNotice:
+    """The banner on an amended, repealed or expired document's page (国办发〔2017〕47号)."""
+
+    state: str  # 已修改, 已废止, 已失效
+    verb: str  # 修改, 废止, 失效
+    changed_on: str  # a date or 日期不详
+    changer_title: str  # the changing document as named; blank for one that simply expired
+    changer_url: str  # its page when it is public here; blank otherwise
+    reason: str
+
+
+VERBS = {Validity.AMENDED: "修改", Validity.REPEALED: "废止", Validity.EXPIRED: "失效"}
+
+
+def validity_notice(document: PolicyDocument) -> ValidityNotice | None:
+    """None for a document in force; one query for the changing document when it is in the portal."""
+    if document.validity == Validity.IN_FORCE:
+        return None
+    changer = None
+    if document.changed_by_document_id:
+        changer = (
+            PolicyDocument.objects.filter(pk=document.changed_by_document_id).only("title", "number", "status").first()
+        )
+    return ValidityNotice(
+        state=document.get_validity_display(),
+        verb=VERBS[document.validity],
+        changed_on=date_label(document.validity_changed_on),
+        changer_title=str(changer) if changer else document.changed_by_title,
+        changer_url=changer.get_absolute_url() if changer and changer.status == Status.PUBLISHED else "",
+        reason=document.validity_reason,
+    )
+
+
+def documents_changed_by(document: PolicyDocument) -> QuerySet:
+    """The public documents this one amended or repealed."""
+    return PolicyDocument.objects.filter(changed_by_document=document, status=Status.PUBLISHED).only(
+        "title", "number", "validity"
     )

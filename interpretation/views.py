@@ -6,9 +6,11 @@ from interpretation.filters import DocumentFilter
 from interpretation.selectors import (
     document_checks,
     document_sync,
+    documents_changed_by,
     newest_first,
     public_documents,
     public_interpretations,
+    validity_notice,
 )
 from lushan_portal.pagecache import cached_page
 from lushan_portal.pagination import peek_page
@@ -37,6 +39,8 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "document": document,
         "interpretations": interpretations,
         "checks": document_checks(document, interpretations),
+        "validity": validity_notice(document),
+        "changed_documents": list(documents_changed_by(document)),
     }
     return render(request, "interpretation/document_detail.html", context)
 

@@ -20,6 +20,8 @@ from enforcement.services import decision_publish
 from enforcement.tests.factories import make_decision
 from interpretation.tests.factories import published_document, published_interpretation
 
+ON_TIME_TITLE = "执法决定按时公开率（许可、处罚7个工作日，强制20个工作日）"
+
 pytestmark = pytest.mark.django_db
 
 
@@ -110,14 +112,14 @@ def test_exports_match_the_screen(client, supervisor, enforcement_data):
     exported = client.get(reverse("compliance:dashboard"), {"period": "2025", "format": "csv"})
     rows = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"))))
     header, *body = rows
-    assert header[1] == "单位" and "执法决定按时公开率（7个工作日）" in header
+    assert header[1] == "单位" and ON_TIME_TITLE in header
     civil = next(row for row in body if row[1] == "鲁山县民政局")
-    on_time = civil[header.index("执法决定按时公开率（7个工作日）")]
+    on_time = civil[header.index(ON_TIME_TITLE)]
     # Published on time, published late, and one unpublished past its due date (10 December).
     assert on_time == "33.3%（1/3） 未达标"
     assert "33.3%（1/3）" in page
     data = json.loads(client.get(reverse("compliance:dashboard"), {"period": "2025", "format": "json"}).content)
-    assert next(r for r in data if r["单位"] == "鲁山县民政局")["执法决定按时公开率（7个工作日）"] == on_time
+    assert next(r for r in data if r["单位"] == "鲁山县民政局")[ON_TIME_TITLE] == on_time
     xlsx = client.get(reverse("compliance:dashboard"), {"period": "2025", "format": "xlsx"})
     assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
 
@@ -183,4 +185,4 @@ def test_digest_goes_out_once_per_day(unit_a, enforcement_data):
 def test_trend_table_by_month(client, supervisor, enforcement_data):
     client.force_login(supervisor)
     html = client.get(reverse("compliance:trend"), {"year": "2025"}).content.decode()
-    assert "执法决定按时公开率（7个工作日）" in html and "2025年11月" in html and "0.0%" in html
+    assert ON_TIME_TITLE in html and "2025年11月" in html and "0.0%" in html

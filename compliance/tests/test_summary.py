@@ -24,7 +24,7 @@ from workdays.rules import MISSING_HOLIDAY_DATA
 pytestmark = pytest.mark.django_db
 
 CATALOG_LATE = "catalog.publication_overdue"
-ENFORCEMENT_TITLE = "执法决定逾期未公开（7个工作日）"
+ENFORCEMENT_TITLE = "执法决定逾期未公开（许可、处罚7个工作日，强制20个工作日）"
 _ids = iter(range(9001, 99999))
 
 

@@ -44,7 +44,7 @@ BAD_FILES = {
     "invalid-kind": (
         lambda: xlsx([penalty_row("类1号", 类型="行政奖励")]),
         "d.xlsx",
-        "第 2 行：“类型”（A2）：类型“行政奖励”不在规定范围内（可选：行政许可、行政处罚）",
+        "第 2 行：“类型”（A2）：类型“行政奖励”不在规定范围内（可选：行政许可、行政处罚、行政强制）",
     ),
     "invalid-licence-category": (
         lambda: xlsx([[*licence_row("许9号")[:9], "特别", *licence_row("许9号")[10:]]]),

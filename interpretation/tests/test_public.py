@@ -52,7 +52,14 @@ def test_document_and_interpretation_link_to_each_other(client, documents):
 
 def test_drafts_and_withdrawn_records_are_not_public(client, unit_a, documents):
     draft = document_save(
-        document=PolicyDocument(unit=unit_a, kind="normative", title="草稿文件", body="x", signed_on=date(2025, 10, 1))
+        document=PolicyDocument(
+            unit=unit_a,
+            kind="normative",
+            title="草稿文件",
+            body="x",
+            signed_on=date(2025, 10, 1),
+            disclosure="proactive",
+        )
     )
     assert client.get(draft.get_absolute_url()).status_code == 404
     interpretation = documents[0].interpretations.get()

@@ -249,7 +249,9 @@ def test_records_with_unknown_fields_are_counted_for_supervisors(unit_a, unit_b)
     published_interpretation(complete, published_on=date(2025, 9, 26), signed_with_document=True)
     undated = published_document(unit_b, number="2号", published_on=None, signed_on=None)
     published_interpretation(undated, published_on=None)
-    draft = document_save(document=PolicyDocument(unit=unit_b, kind="other", title="草稿", body="x"))
+    draft = document_save(
+        document=PolicyDocument(unit=unit_b, kind="other", title="草稿", body="x", disclosure="proactive")
+    )
     assert draft.published_on is None  # a draft is not yet published: not chased
     counts = incomplete_counts()
     assert counts[INCOMPLETE_DOCUMENTS] == {unit_b.pk: 1}

@@ -228,6 +228,7 @@ def test_a_bump_inside_a_transaction_is_repeated_once_at_commit(unit_a, django_c
 # Shown to nobody outside the back office: saving them changes no public page.
 PRIVATE_MODELS = {
     "catalog.CatalogReview",
+    "interpretation.SecrecyReview",
     "organizations.Membership",
 }
 

@@ -113,7 +113,12 @@ def county_scale(unit_a, lead_reviewer):
     clone(publication, ROWS, publication_copy)
 
     document = published_document(unit_a)
-    clone(document, ROWS // 10, lambda copy, n: setattr(copy, "number", f"鲁民〔2025〕{n + 2}号"))
+
+    def document_copy(copy, n: int) -> None:
+        copy.number = f"鲁民〔2025〕{n + 2}号"
+        copy.validity = "repealed" if n % 20 == 0 else "in_force"  # the library's states
+
+    clone(document, ROWS // 10, document_copy)
     documents = list(type(document).objects.values_list("pk", flat=True))
 
     def interpretation(copy: Interpretation, n: int) -> None:
@@ -157,6 +162,15 @@ HOT_LISTS = [
     ("enforcement list, first page", lambda: decision_search(QueryDict()).qs[:21], "decision_public_idx"),
     ("enforcement list by kind", lambda: decision_search(QueryDict("kind=penalty")).qs[:21], "decision_kind_date_idx"),
 ]
+
+
+def repealed_documents():
+    from interpretation.filters import DocumentFilter
+    from interpretation.selectors import newest_first, public_documents
+
+    return DocumentFilter(QueryDict("validity=repealed"), queryset=newest_first(public_documents())).qs
+
+
 HOT_PAGES = [
     "/",
     "/enforcement/",
@@ -176,6 +190,13 @@ def test_each_hot_list_reads_its_index(county_scale):
         plan = queryset().explain()
         assert index in plan, f"{label} does not use {index}:\n{plan}"
         assert not scans(plan, COUNTY_TABLES), f"{label} scans a table:\n{plan}"
+
+
+def test_the_policy_list_by_validity_reads_its_index(county_scale):
+    """The documents' side; the list's interpretation figures are an aggregate over a small table."""
+    plan = repealed_documents()[:21].explain()
+    assert "policy_validity_idx" in plan, plan
+    assert "interpretation_policydocument" not in scans(plan, COUNTY_TABLES), plan
 
 
 def test_no_hot_page_scans_a_large_table(client, county_scale):
