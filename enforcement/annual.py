@@ -28,9 +28,23 @@ class EnforcementFigures:
 
     year: int
     unit_id: int | None  # None: every unit together
-    licences: int
-    penalties: int
-    coercions: int
+    licensing: int
+    penalty: int
+    coercion: int
+
+
+def _counts() -> dict:
+    return {kind: Count("id", filter=Q(kind=kind)) for kind in DecisionKind.values}
+
+
+def _figures(year: int, unit_id: int | None, counts: dict) -> EnforcementFigures:
+    return EnforcementFigures(
+        year=year,
+        unit_id=unit_id,
+        licensing=counts[DecisionKind.LICENCE],
+        penalty=counts[DecisionKind.PENALTY],
+        coercion=counts[DecisionKind.COERCION],
+    )
 
 
 def enforcement_figures(year: int, unit_id: int | None) -> EnforcementFigures:
@@ -38,16 +52,13 @@ def enforcement_figures(year: int, unit_id: int | None) -> EnforcementFigures:
     decisions = Decision.objects.filter(decision_date__year=year)
     if unit_id is not None:
         decisions = decisions.filter(unit=unit_id)
-    counts = decisions.aggregate(
-        **{kind: Count("id", filter=Q(kind=kind)) for kind in DecisionKind.values},
-    )
-    return EnforcementFigures(
-        year=year,
-        unit_id=unit_id,
-        licences=counts[DecisionKind.LICENCE],
-        penalties=counts[DecisionKind.PENALTY],
-        coercions=counts[DecisionKind.COERCION],
-    )
+    return _figures(year, unit_id, decisions.aggregate(**_counts()))
+
+
+def enforcement_figures_by_unit(year: int) -> dict[int, EnforcementFigures]:
+    """Every unit's figures in one grouped query (units without a decision that year are absent)."""
+    rows = Decision.objects.filter(decision_date__year=year).order_by().values("unit").annotate(**_counts())
+    return {row["unit"]: _figures(year, row["unit"], row) for row in rows}
 
 
 def _list_url(kind: str, unit_code: str | None) -> str:
@@ -75,6 +86,7 @@ def register_annual_figures() -> None:
         CODE,
         str(_("主动公开政府信息情况（表二）：行政许可、行政处罚、行政强制本年处理决定数量")),
         enforcement_figures,
+        by_unit=enforcement_figures_by_unit,
     )
     for category, title, kind in (
         ("20-5", _("行政许可决定"), DecisionKind.LICENCE),

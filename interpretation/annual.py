@@ -48,32 +48,40 @@ class NormativeFigures:
     regulations: None = None  # 规章: not applicable (不适用)
     regulations_note: str = REGULATIONS_NOTE
 
+    @property
+    def normative_documents(self) -> "NormativeFigures":
+        """The 行政规范性文件 row as lushan_portal.annual_figures describes it (issued, repealed,
+        in_force): these figures themselves; ``regulations`` is the 规章 row."""
+        return self
+
 
 def library_documents(unit_id: int | None):
     documents = PolicyDocument.objects.filter(status=Status.PUBLISHED, kind=DocumentKind.NORMATIVE)
     return documents if unit_id is None else documents.filter(unit=unit_id)
 
 
-def normative_figures(year: int, unit_id: int | None) -> NormativeFigures:
-    """One aggregate query."""
+def _counts(year: int) -> dict:
     start, end = date(year, 1, 1), date(year, 12, 31)
     ended = Q(validity__in=ENDED_STATES)
     ended_in_year = ended & Q(validity_changed_on__range=(start, end))
     # Not ended by the end of the year: still in force, or ended later.
     not_ended_by_end = Q(validity__in=IN_FORCE_STATES) | (ended & Q(validity_changed_on__gt=end))
-    counts = library_documents(unit_id).aggregate(
-        issued=Count("id", filter=Q(signed_on__range=(start, end))),
-        repealed=Count("id", filter=ended_in_year),
-        expired=Count("id", filter=ended_in_year & Q(validity=Validity.EXPIRED)),
-        in_force=Count("id", filter=Q(signed_on__lte=end) & not_ended_by_end),
-        issued_unknown=Count("id", filter=Q(signed_on=None)),
-        repealed_unknown=Count("id", filter=ended & Q(validity_changed_on=None)),
-        in_force_unknown=Count(
+    return {
+        "issued": Count("id", filter=Q(signed_on__range=(start, end))),
+        "repealed": Count("id", filter=ended_in_year),
+        "expired": Count("id", filter=ended_in_year & Q(validity=Validity.EXPIRED)),
+        "in_force": Count("id", filter=Q(signed_on__lte=end) & not_ended_by_end),
+        "issued_unknown": Count("id", filter=Q(signed_on=None)),
+        "repealed_unknown": Count("id", filter=ended & Q(validity_changed_on=None)),
+        "in_force_unknown": Count(
             "id",
             filter=(Q(signed_on=None) & (not_ended_by_end | Q(validity_changed_on=None)))
             | (Q(signed_on__lte=end) & ended & Q(validity_changed_on=None)),
         ),
-    )
+    }
+
+
+def _figures(year: int, unit_id: int | None, counts: dict) -> NormativeFigures:
     return NormativeFigures(
         year=year,
         unit_id=unit_id,
@@ -85,6 +93,17 @@ def normative_figures(year: int, unit_id: int | None) -> NormativeFigures:
         repealed_unknown=counts["repealed_unknown"],
         in_force_unknown=counts["in_force_unknown"],
     )
+
+
+def normative_figures(year: int, unit_id: int | None) -> NormativeFigures:
+    """One aggregate query."""
+    return _figures(year, unit_id, library_documents(unit_id).aggregate(**_counts(year)))
+
+
+def normative_figures_by_unit(year: int) -> dict[int, NormativeFigures]:
+    """Every unit's figures in one grouped query (units without a document are absent)."""
+    rows = library_documents(None).order_by().values("unit").annotate(**_counts(year))
+    return {row["unit"]: _figures(year, row["unit"], row) for row in rows}
 
 
 # Module-level callables: registering twice (a second ready()) adds nothing.
@@ -111,7 +130,7 @@ def disclosure_rules(unit_id: int | None) -> list[RuleDocument]:
 
 def register_library() -> None:
     title = _("主动公开政府信息情况（表二）：行政规范性文件制发、废止、现行有效件数")
-    register_provider(CODE, str(title), normative_figures)
+    register_provider(CODE, str(title), normative_figures, by_unit=normative_figures_by_unit)
     register_contribution(
         Contribution(
             category="20-1",

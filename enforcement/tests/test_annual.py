@@ -34,15 +34,15 @@ def figures(year, unit_id):
 def test_a_units_decisions_of_the_year_by_kind(decisions, unit_a, unit_b, django_assert_num_queries):
     with django_assert_num_queries(1):
         mine = figures(2025, unit_a.pk)
-    assert mine == EnforcementFigures(year=2025, unit_id=unit_a.pk, licences=1, penalties=2, coercions=0)
-    assert (figures(2024, unit_a.pk).coercions, figures(2024, unit_b.pk).penalties) == (1, 1)
-    assert figures(2025, unit_b.pk).coercions == 1
+    assert mine == EnforcementFigures(year=2025, unit_id=unit_a.pk, licensing=1, penalty=2, coercion=0)
+    assert (figures(2024, unit_a.pk).coercion, figures(2024, unit_b.pk).penalty) == (1, 1)
+    assert figures(2025, unit_b.pk).coercion == 1
 
 
 def test_every_unit_together(decisions, django_assert_num_queries):
     with django_assert_num_queries(1):
         everyone = figures(2025, None)
-    assert (everyone.licences, everyone.penalties, everyone.coercions) == (1, 2, 1)
+    assert (everyone.licensing, everyone.penalty, everyone.coercion) == (1, 2, 1)
     assert figures(2023, None) == EnforcementFigures(2023, None, 0, 0, 0)
 
 
@@ -56,3 +56,9 @@ def test_the_art_20_index_links_each_kinds_public_list(client, decisions, unit_b
         assert coercions.count(unit_b.pk) == 1
     assert penalties.count(None) == 2  # the minor's and the draft are not public
     assert "行政强制：" in client.get(coercions.url(unit_b.code)).content.decode()
+
+
+def test_every_units_figures_at_once_match_each_units_own(decisions, unit_a, unit_b, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        every = annual_figures.provider(CODE).by_unit(2025)
+    assert every == {unit_a.pk: figures(2025, unit_a.pk), unit_b.pk: figures(2025, unit_b.pk)}

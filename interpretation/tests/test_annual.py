@@ -102,3 +102,15 @@ def test_the_disclosure_rules_are_the_units_flagged_documents(unit_a, unit_b):
     mine = disclosure_index.rule_documents(unit_a.pk)
     assert [(d.number, d.url) for d in mine] == [("鲁民〔2024〕3号", rule.get_absolute_url())]
     assert len(disclosure_index.rule_documents(None)) == 2
+
+
+def test_every_units_figures_at_once_match_each_units_own(library, unit_a, unit_b, django_assert_num_queries):
+    for year in (2024, 2025):
+        with django_assert_num_queries(1):
+            every = annual_figures.provider(CODE).by_unit(year)
+        for unit in (unit_a, unit_b):
+            if unit.pk in every:
+                assert every[unit.pk] == figures(year, unit.pk)
+            else:
+                assert figures(year, unit.pk).in_force == 0
+    assert unit_a.pk in every
