@@ -22,6 +22,7 @@ from disclosure_requests.models import (
     ReplyReason,
     Review,
     ReviewKind,
+    ReviewOutcome,
     SentRoute,
     SentStatus,
 )
@@ -262,6 +263,20 @@ def _last_year_at_the_counter(unit: Unit, clerk: object, editor: object, today: 
             sent_status=SentStatus.SENT,
             sent_at=timezone.now(),
         )
+    # The second applicant sought reconsideration; upheld (table 四 of last year's report).
+    filed = application.received_on + timedelta(days=30)
+    review = Review(
+        application=application,
+        kind=ReviewKind.RECONSIDERATION,
+        body="鲁山县人民政府",
+        filed_on=filed,
+        copy_received_on=filed + timedelta(days=2),
+        answered_on=filed + timedelta(days=9),
+        outcome=ReviewOutcome.UPHELD,
+        decided_on=filed + timedelta(days=55),
+    )
+    reviews.answer_due_fill(review)
+    review.save()
 
 
 def _carried_into_this_year(unit: Unit, editor: object, today: date) -> None:
