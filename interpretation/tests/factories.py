@@ -3,6 +3,7 @@ from datetime import date
 from interpretation.models import Interpretation, PolicyDocument, QuestionAnswer
 from interpretation.services import document_publish, document_save, interpretation_publish, interpretation_save
 from organizations.models import Unit
+from publication_review.testing import reviewed
 
 
 def published_document(
@@ -16,7 +17,7 @@ def published_document(
         "signed_on": published_on,
     }
     document = document_save(document=PolicyDocument(unit=unit, published_on=published_on, **{**values, **fields}))
-    return document_publish(document=document)
+    return document_publish(document=reviewed(document))
 
 
 def published_interpretation(
@@ -29,4 +30,4 @@ def published_interpretation(
     )
     if form == "qa":
         QuestionAnswer.objects.create(interpretation=interpretation, question="问？", answer="答。")
-    return interpretation_publish(interpretation=interpretation)
+    return interpretation_publish(interpretation=reviewed(interpretation))
