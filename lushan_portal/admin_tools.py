@@ -67,9 +67,11 @@ class PublishWithdrawMixin(ReviewAdminMixin):
         refused = ""
         if request.method == "POST" and ("use_review" in request.POST or form.is_valid()):
             try:
-                with transaction.atomic():
-                    review = None
-                    if "use_review" not in request.POST:
+                with transaction.atomic():  # the publish service itself calls require_review
+                    if "use_review" in request.POST:
+                        type(self).publish_service(obj, by=request.user)
+                        review = latest_review(obj)
+                    else:
                         review = review_record(
                             record=obj,
                             reviewer=request.user,
@@ -77,9 +79,8 @@ class PublishWithdrawMixin(ReviewAdminMixin):
                             request=request,
                             **form.cleaned_data,
                         )
-                    review = review or latest_review(obj)
-                    if review is None or review.allows_publication:
-                        type(self).publish_service(obj, by=request.user)  # which calls require_review
+                        if review.allows_publication:
+                            type(self).publish_service(obj, by=request.user)
             except (ValidationError, PermissionDenied) as error:
                 refused = "；".join(error.messages) if isinstance(error, ValidationError) else str(error)
                 refused = refused or _("没有权限。")

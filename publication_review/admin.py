@@ -59,14 +59,15 @@ class ReviewAdminMixin:
         return obj
 
     def review_context(self, request: HttpRequest, obj: Model, form: ReviewForm, **extra: object) -> dict:
+        unit = Unit.objects.get(pk=self._record_unit(obj))
         return {
             **self.admin_site.each_context(request),
             "form": form,
             "object": obj,
             "opts": self.opts,
             "current": latest_review(obj),
-            "may_review": may_review(request.user, self._record_unit(obj)),
-            "second_person": second_reviewer_required(Unit.objects.get(pk=self._record_unit(obj))),
+            "may_review": may_review(request.user, unit.pk),
+            "second_person": second_reviewer_required(unit),
             "change_url": reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[obj.pk]),
             **extra,
         }

@@ -8,98 +8,243 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('organizations', '0003_historicalunit_second_reviewer_unit_second_reviewer'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("organizations", "0003_historicalunit_second_reviewer_unit_second_reviewer"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalReview',
+            name="HistoricalReview",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('object_id', models.PositiveBigIntegerField(blank=True, help_text='批量审查为空', null=True, verbose_name='记录编号')),
-                ('subject', models.CharField(max_length=300, verbose_name='审查对象')),
-                ('reviewed_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='审查时间')),
-                ('outcome', models.CharField(choices=[('publish', '公开'), ('partial', '部分公开'), ('withhold', '不予公开')], max_length=16, verbose_name='审查结论')),
-                ('removed', models.TextField(blank=True, help_text='部分公开时必填', verbose_name='删除或隐去的内容')),
-                ('legal_ground', models.TextField(blank=True, help_text='不予公开时必填，如条例第十四条', verbose_name='不予公开的依据')),
-                ('note', models.TextField(blank=True, verbose_name='审查意见')),
-                ('record_version', models.PositiveBigIntegerField(blank=True, editable=False, help_text='记录历史的编号；之后再修改须重新审查', null=True, verbose_name='审查时的记录版本')),
-                ('file_name', models.CharField(blank=True, max_length=255, verbose_name='导入文件')),
-                ('record_count', models.PositiveIntegerField(blank=True, null=True, verbose_name='记录数')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('content_type', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='contenttypes.contenttype', verbose_name='记录类型')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('reviewer', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='审查人')),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organizations.unit', verbose_name='单位')),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                (
+                    "object_id",
+                    models.PositiveBigIntegerField(
+                        blank=True, help_text="批量审查为空", null=True, verbose_name="记录编号"
+                    ),
+                ),
+                ("subject", models.CharField(max_length=300, verbose_name="审查对象")),
+                ("reviewed_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="审查时间")),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[("publish", "公开"), ("partial", "部分公开"), ("withhold", "不予公开")],
+                        max_length=16,
+                        verbose_name="审查结论",
+                    ),
+                ),
+                ("removed", models.TextField(blank=True, help_text="部分公开时必填", verbose_name="删除或隐去的内容")),
+                (
+                    "legal_ground",
+                    models.TextField(
+                        blank=True, help_text="不予公开时必填，如条例第十四条", verbose_name="不予公开的依据"
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="审查意见")),
+                (
+                    "record_version",
+                    models.PositiveBigIntegerField(
+                        blank=True,
+                        editable=False,
+                        help_text="记录历史的编号；之后再修改须重新审查",
+                        null=True,
+                        verbose_name="审查时的记录版本",
+                    ),
+                ),
+                ("file_name", models.CharField(blank=True, max_length=255, verbose_name="导入文件")),
+                ("record_count", models.PositiveIntegerField(blank=True, null=True, verbose_name="记录数")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                        verbose_name="记录类型",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "reviewer",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="审查人",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organizations.unit",
+                        verbose_name="单位",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 公开审查',
-                'verbose_name_plural': 'historical 公开审查',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 公开审查",
+                "verbose_name_plural": "historical 公开审查",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Review',
+            name="Review",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('object_id', models.PositiveBigIntegerField(blank=True, help_text='批量审查为空', null=True, verbose_name='记录编号')),
-                ('subject', models.CharField(max_length=300, verbose_name='审查对象')),
-                ('reviewed_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='审查时间')),
-                ('outcome', models.CharField(choices=[('publish', '公开'), ('partial', '部分公开'), ('withhold', '不予公开')], max_length=16, verbose_name='审查结论')),
-                ('removed', models.TextField(blank=True, help_text='部分公开时必填', verbose_name='删除或隐去的内容')),
-                ('legal_ground', models.TextField(blank=True, help_text='不予公开时必填，如条例第十四条', verbose_name='不予公开的依据')),
-                ('note', models.TextField(blank=True, verbose_name='审查意见')),
-                ('record_version', models.PositiveBigIntegerField(blank=True, editable=False, help_text='记录历史的编号；之后再修改须重新审查', null=True, verbose_name='审查时的记录版本')),
-                ('file_name', models.CharField(blank=True, max_length=255, verbose_name='导入文件')),
-                ('record_count', models.PositiveIntegerField(blank=True, null=True, verbose_name='记录数')),
-                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='contenttypes.contenttype', verbose_name='记录类型')),
-                ('reviewer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='审查人')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='publication_reviews', to='organizations.unit', verbose_name='单位')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "object_id",
+                    models.PositiveBigIntegerField(
+                        blank=True, help_text="批量审查为空", null=True, verbose_name="记录编号"
+                    ),
+                ),
+                ("subject", models.CharField(max_length=300, verbose_name="审查对象")),
+                ("reviewed_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="审查时间")),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[("publish", "公开"), ("partial", "部分公开"), ("withhold", "不予公开")],
+                        max_length=16,
+                        verbose_name="审查结论",
+                    ),
+                ),
+                ("removed", models.TextField(blank=True, help_text="部分公开时必填", verbose_name="删除或隐去的内容")),
+                (
+                    "legal_ground",
+                    models.TextField(
+                        blank=True, help_text="不予公开时必填，如条例第十四条", verbose_name="不予公开的依据"
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="审查意见")),
+                (
+                    "record_version",
+                    models.PositiveBigIntegerField(
+                        blank=True,
+                        editable=False,
+                        help_text="记录历史的编号；之后再修改须重新审查",
+                        null=True,
+                        verbose_name="审查时的记录版本",
+                    ),
+                ),
+                ("file_name", models.CharField(blank=True, max_length=255, verbose_name="导入文件")),
+                ("record_count", models.PositiveIntegerField(blank=True, null=True, verbose_name="记录数")),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="contenttypes.contenttype",
+                        verbose_name="记录类型",
+                    ),
+                ),
+                (
+                    "reviewer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="审查人",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="publication_reviews",
+                        to="organizations.unit",
+                        verbose_name="单位",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '公开审查',
-                'verbose_name_plural': '公开审查',
-                'ordering': ['-reviewed_at', '-id'],
+                "verbose_name": "公开审查",
+                "verbose_name_plural": "公开审查",
+                "ordering": ["-reviewed_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='ReviewItem',
+            name="ReviewItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('object_id', models.PositiveBigIntegerField()),
-                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype')),
-                ('review', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='items', to='publication_review.review', verbose_name='审查')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("object_id", models.PositiveBigIntegerField()),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="contenttypes.contenttype"
+                    ),
+                ),
+                (
+                    "review",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="items",
+                        to="publication_review.review",
+                        verbose_name="审查",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '公开审查',
-                'verbose_name_plural': '公开审查',
+                "verbose_name": "公开审查",
+                "verbose_name_plural": "公开审查",
             },
         ),
         migrations.AddIndex(
-            model_name='review',
-            index=models.Index(fields=['unit', '-reviewed_at'], name='review_unit_idx'),
+            model_name="review",
+            index=models.Index(fields=["unit", "-reviewed_at"], name="review_unit_idx"),
         ),
         migrations.AddConstraint(
-            model_name='review',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('outcome', 'partial'), _negated=True), models.Q(('removed', ''), _negated=True), _connector='OR'), name='review_partial_names_removed'),
+            model_name="review",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("outcome", "partial"), _negated=True),
+                    models.Q(("removed", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="review_partial_names_removed",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='review',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('outcome', 'withhold'), _negated=True), models.Q(('legal_ground', ''), _negated=True), _connector='OR'), name='review_withhold_names_ground'),
+            model_name="review",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("outcome", "withhold"), _negated=True),
+                    models.Q(("legal_ground", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="review_withhold_names_ground",
+            ),
         ),
         migrations.AddIndex(
-            model_name='reviewitem',
-            index=models.Index(fields=['content_type', 'object_id'], name='review_item_record_idx'),
+            model_name="reviewitem",
+            index=models.Index(fields=["content_type", "object_id"], name="review_item_record_idx"),
         ),
     ]
