@@ -6,8 +6,9 @@ from datetime import datetime
 from django.contrib.auth import get_user_model
 from django.db.models import Model
 
-from organizations.models import Membership, Role, Unit
+from organizations.models import Role, Unit
 from organizations.scoping import unit_of
+from organizations.services import membership_grant
 from publication_review.models import Outcome, Review
 from publication_review.rules import second_reviewer_required
 from publication_review.services import review_record
@@ -23,7 +24,7 @@ def unit_reviewer(unit: Unit):
     if created:
         user.set_unusable_password()
         user.save(update_fields=["password"])
-    Membership.objects.get_or_create(user=user, unit=unit, role=Role.REVIEWER)
+    membership_grant(user=user, unit=unit, role=Role.REVIEWER)
     return user
 
 
