@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from lushan_portal.masking import scrub_text
 from organizations.models import Unit
 from organizations.scoping import UnitScopedAdminMixin, unit_of
 from publication_review.forms import ReviewForm
@@ -39,8 +40,12 @@ class ReviewAdminMixin:
 
     @admin.display(description=_("审查记录"))
     def publication_reviews(self, obj: Model) -> str:
-        """Every review of the record, newest first (read only: reviews are never changed)."""
-        return render_to_string("admin/publication_review/panel.html", {"reviews": reviews_of(obj)})
+        """Every review of the record, newest first (read only: reviews are never changed). Free text is
+        shown masked: supervisors read this panel too, and the unit's staff have the record itself."""
+        reviews = reviews_of(obj)
+        for review in reviews:
+            review.removed_shown, review.note_shown = scrub_text(review.removed), scrub_text(review.note)
+        return render_to_string("admin/publication_review/panel.html", {"reviews": reviews})
 
     def get_urls(self) -> list:
         name = f"{self.opts.app_label}_{self.opts.model_name}_review"

@@ -145,3 +145,11 @@ def test_the_public_page_and_the_api_never_show_the_review(client, editor_a, rev
         assert response.status_code == 200, address
         body = response.content.decode()
         assert NOTE not in body and REMOVED not in body and "reviewer-a" not in body and "公开审查" not in body, address
+
+
+def test_supervisors_read_the_review_with_personal_data_masked(client, editor_a, reviewer_a, supervisor, unit_a):
+    decision = make_decision(unit_a, created_by=editor_a)
+    review_record(record=decision, reviewer=reviewer_a, outcome="partial", removed="联系电话13937512345")
+    client.force_login(supervisor)
+    page = client.get(url("change", decision)).content.decode()
+    assert "审查记录" in page and "联系电话" in page and "13937512345" not in page
