@@ -1,10 +1,10 @@
 from datetime import date
 
 import pytest
-import time_machine
 
 from catalog.models import Publication
 from catalog.services import publication_publish, publication_save
+from catalog.tests.conftest import october_2025, township, township_editor  # noqa: F401 - the same fixtures
 from catalog.tests.factories import published_catalog
 from decisions.services import feedback_publish
 from decisions.tests.factories import consultation
@@ -13,26 +13,7 @@ from enforcement.tests.factories import make_decision
 from interpretation.models import Interpretation, PolicyDocument
 from interpretation.services import document_publish, document_save, interpretation_publish, interpretation_save
 from interpretation.tests.factories import published_document
-from organizations.models import Role, Unit, UnitKind
-from organizations.services import membership_grant
-
-
-@pytest.fixture(autouse=True)
-def october_2025():
-    with time_machine.travel("2025-10-20 10:00 +0800", tick=False):
-        yield
-
-
-@pytest.fixture
-def township(db) -> Unit:
-    return Unit.objects.create(code="xiatang", name="鲁山县下汤镇人民政府", short_name="下汤镇", kind=UnitKind.TOWNSHIP)
-
-
-@pytest.fixture
-def township_editor(django_user_model, township):
-    user = django_user_model.objects.create_user("xiatang-editor")
-    membership_grant(user=user, unit=township, role=Role.EDITOR)
-    return user
+from organizations.models import Unit
 
 
 def draft_publication(unit: Unit, reviewer, author, **fields) -> Publication:
