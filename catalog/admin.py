@@ -443,6 +443,10 @@ class PublicationAdmin(PublishWithdrawMixin, DraftOnlyMixin, UnitScopedAdminMixi
         done = 0
         for publication in queryset.filter(status="draft"):
             if can_write_unit(request.user, publication.unit_id):
-                publication_publish(publication=publication, by=request.user)
+                try:
+                    publication_publish(publication=publication, by=request.user)
+                except ValidationError as refused:
+                    self.message_user(request, f"{publication}：{'；'.join(refused.messages)}", messages.ERROR)
+                    continue
                 done += 1
         self.message_user(request, _("已发布 %(n)d 条。") % {"n": done}, messages.SUCCESS)

@@ -16,6 +16,7 @@ from catalog.models import Attachment, Catalog, CatalogItem, CatalogStatus, Publ
 from catalog.services import publication_publish, publication_save
 from organizations.demo import months_ago, person_name
 from organizations.models import GRASSROOTS_KINDS, Unit
+from publication_review.demo import demo_review
 
 # 低保 per person and month by category (元); a household receives it for each member.
 DIBAO_RATES = {"城市低保": 520, "农村低保一类": 380, "农村低保二类": 300, "农村低保三类": 230}
@@ -177,6 +178,7 @@ class Publisher:
         if after is not None:
             publication.published_on = min(formed + timedelta(days=after), self.today)
             publication.save(update_fields=["published_on"])
+            demo_review(publication)
             publication = publication_publish(publication=publication)
         return publication
 

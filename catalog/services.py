@@ -29,6 +29,7 @@ from lushan_portal.spreadsheets import COMMAND_LINE, ImportRejected
 from lushan_portal.text_search import segment
 from organizations.models import Role, Unit, UnitKind
 from organizations.scoping import can_write_unit, user_unit_ids
+from publication_review.services import require_review
 
 ERROR_NOT_EDITOR = "只有本单位信息员可以编辑、提交本单位目录。"
 ERROR_NOT_REVIEWER = "只有本领域县级牵头部门或政务公开主管部门的审核员可以审核。"
@@ -273,6 +274,7 @@ def publication_publish(*, publication: Publication, by: AbstractBaseUser | None
     publication = Publication.objects.select_for_update().get(pk=publication.pk)
     if publication.status != PublicationStatus.DRAFT:
         raise ValidationError(_(ERROR_PUBLICATION_STATE))
+    require_review(publication, by=by)
     publication.status = PublicationStatus.PUBLISHED
     publication.published_on = publication.published_on or timezone.localdate()
     publication.published_on_time = publication.due_on is None or publication.published_on <= publication.due_on

@@ -28,6 +28,7 @@ from lushan_portal.masking import describe, finding_kinds, masking_warning, scru
 from lushan_portal.personal_data import PersonalDataAdminMixin, masker, personal_data_in_clear
 from organizations.models import Unit
 from organizations.scoping import UnitScopedAdminMixin, is_supervisor
+from publication_review.admin import ReviewAdminMixin
 
 
 class HearingInline(admin.TabularInline):
@@ -85,7 +86,7 @@ class DecidedForm(forms.Form):
 
 
 @admin.register(MajorDecision)
-class MajorDecisionAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
+class MajorDecisionAdmin(ReviewAdminMixin, UnitScopedAdminMixin, SimpleHistoryAdmin):
     form = DecisionForm
     list_display = (
         "__str__", "kind", "unit", "year", "stage_label", "opens_on", "closes_on", "window_days", "entered_after_fact",

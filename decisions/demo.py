@@ -26,10 +26,12 @@ from decisions.models import (
     OfflineComments,
     WindowForm,
 )
-from decisions.services import comment_moderate, comment_submit, decision_save, feedback_publish, fingerprint
+from decisions.services import comment_moderate, comment_submit, decision_save, fingerprint
+from decisions.services import feedback_publish as publish_feedback
 from lushan_portal.crypto import keyed_hash
 from organizations.demo import articles, person_name
 from organizations.models import Unit
+from publication_review.demo import demo_review
 
 RENOVATION_DRAFT = [
     (
@@ -167,6 +169,12 @@ def comment(
         moderated_at=timezone.now() if status != CommentStatus.PENDING else None,
         **extra,
     )
+
+
+def feedback_publish(*, decision: MajorDecision, **report: object) -> MajorDecision:
+    """The feedback report, reviewed by the unit's reviewer first (条例第十七条)."""
+    demo_review(decision)
+    return publish_feedback(decision=decision, **report)
 
 
 def backdate_report(decision: MajorDecision, published_on: date) -> None:

@@ -20,6 +20,7 @@ from lushan_portal import pagecache
 from lushan_portal.crypto import keyed_hash
 from lushan_portal.ratelimit import rate_allows, rate_key
 from organizations.scoping import can_write_unit
+from publication_review.services import require_review
 
 RATE_NAME = "comment"
 
@@ -245,6 +246,7 @@ def feedback_publish(
     """
     decision = MajorDecision.objects.select_for_update().get(pk=decision.pk)
     require_editor(by, decision)
+    require_review(decision, by=by)
     if decision.entered_after_fact:
         _report_date_errors(decision, published_on)
     else:

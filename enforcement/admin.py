@@ -236,7 +236,11 @@ class DecisionAdmin(PersonalDataAdminMixin, PublishWithdrawMixin, UnitScopedAdmi
         published = 0
         for decision in queryset.filter(status=DecisionStatus.DRAFT):
             if can_write_unit(request.user, decision.unit_id):
-                decision_publish(decision=decision, by=request.user)
+                try:
+                    decision_publish(decision=decision, by=request.user)
+                except ValidationError as refused:
+                    self.message_user(request, f"{decision}：{'；'.join(refused.messages)}", messages.ERROR)
+                    continue
                 self._warn_masking(request, decision)
                 published += 1
         self.message_user(request, _("已公开 %(n)d 条决定。") % {"n": published}, messages.SUCCESS)

@@ -28,6 +28,7 @@ from enforcement.services import (
 )
 from enforcement.validators import credit_code_check_char, id_check_char
 from organizations.models import Unit
+from publication_review.demo import demo_review
 
 
 def credit_code(base17: str) -> str:
@@ -41,6 +42,7 @@ def id_number(base17: str) -> str:
 def published_days_after(decision: Decision, days: int) -> None:
     """Demo history: pretend the decision went public ``days`` days after it was made."""
     moment = timezone.make_aware(datetime.combine(decision.decision_date + timedelta(days=days), time(10)))
+    demo_review(decision, at=moment - timedelta(hours=1))
     Decision.objects.filter(pk=decision.pk).update(
         status=DecisionStatus.PUBLISHED,
         first_published_at=moment,

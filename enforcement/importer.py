@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import translation
@@ -29,6 +29,7 @@ from lushan_portal import pagecache
 from lushan_portal.spreadsheets import COMMAND_LINE, ImportRejected, normalise_header, read_rows
 from organizations.models import Unit
 from organizations.selectors import unit_matcher
+from publication_review.services import review_batch
 
 __all__ = ["COMMAND_LINE", "ImportRejected", "ImportResult", "decisions_import"]
 
@@ -343,9 +344,13 @@ def rows_import(
         try:
             with transaction.atomic():
                 bulk_create_with_history(decisions, Decision, batch_size=1000)
+                if publish:  # the importer's review of the whole file (条例第十七条)
+                    review_batch(records=decisions, reviewer=by, file_name=name)
                 pagecache.bump("enforcement")  # bulk_create sends no save signals
         except IntegrityError:
             raise ImportRejected(["导入时有相同文书号的决定被同时录入，请重新导入。"]) from None
+        except (ValidationError, PermissionDenied) as refused:
+            raise ImportRejected(getattr(refused, "messages", None) or [str(refused)]) from None
     used = {decision.unit_id for decision in decisions}
     units = tuple(unit for unit in involved if unit.pk in used)
     return ImportResult(created=len(decisions), published=len(decisions) if publish else 0, units=units)

@@ -10,6 +10,7 @@ from enforcement.models import Decision, DecisionKind, DecisionStatus, PartyCate
 from enforcement.rules import default_publicity_until, publication_due, withdrawal_due
 from lushan_portal.crypto import keyed_hash
 from lushan_portal.text_search import bigram_document
+from publication_review.services import require_review
 
 ERROR_REASON_REQUIRED = "撤回必须填写理由。"
 ERROR_NOTE_REQUIRED = "更正已公开的决定必须填写更正说明。"
@@ -82,6 +83,7 @@ def decision_publish(*, decision: Decision, by: AbstractBaseUser | None = None) 
         raise ValidationError(_(ERROR_WITHDRAWN))
     if decision.status == DecisionStatus.PUBLISHED:
         return decision
+    require_review(decision, by=by)
     _mark_published(decision)
     decision.save()
     return decision

@@ -41,17 +41,29 @@ from interpretation.models import (
     SecrecyOutcome,
     Validity,
 )
+from interpretation.services import document_publish as publish_document
 from interpretation.services import (
-    document_publish,
     document_save,
     document_set_validity,
-    interpretation_publish,
     interpretation_save,
     secrecy_review_record,
 )
+from interpretation.services import interpretation_publish as publish_interpretation
 from organizations.demo import articles
 from organizations.models import Unit
+from publication_review.demo import demo_review
 from workdays import add_working_days
+
+
+def document_publish(*, document: PolicyDocument) -> PolicyDocument:
+    """Reviewed by the unit's reviewer first, as every publication is (条例第十七条)."""
+    demo_review(document)
+    return publish_document(document=document)
+
+
+def interpretation_publish(*, interpretation: Interpretation) -> Interpretation:
+    demo_review(interpretation)
+    return publish_interpretation(interpretation=interpretation)
 
 
 def tiny_png(rgb: tuple[int, int, int]) -> bytes:

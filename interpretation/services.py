@@ -23,6 +23,7 @@ from interpretation.rules import cleaning_due, default_title, interpretation_due
 from lushan_portal.text_search import segment
 from organizations.models import Role
 from organizations.scoping import can_write_unit, user_unit_ids
+from publication_review.services import require_review
 
 ERROR_NOT_EDITOR = "只有本单位信息员可以录入、发布本单位的文件和解读。"
 ERROR_KIND_REQUIRED = "请选择文件类型（行政规范性文件、重要政策或其他）：类型决定是否适用三同步检查。"
@@ -154,6 +155,7 @@ def document_publish(*, document: PolicyDocument, by: AbstractBaseUser | None = 
     if document.status != Status.DRAFT:
         raise ValidationError(_(ERROR_NOT_DRAFT))
     check_publishable(document)
+    require_review(document, by=by)
     document.status = Status.PUBLISHED  # an unknown 发布日期 stays unknown: 日期不详
     document_prepare(document)
     document.save()
@@ -232,6 +234,7 @@ def interpretation_publish(*, interpretation: Interpretation, by: AbstractBaseUs
         raise ValidationError(_(ERROR_NOT_DRAFT))
     if problems := interpretation_problems(interpretation, publishing=True):
         raise ValidationError(problems)
+    require_review(interpretation, by=by)
     interpretation.status = Status.PUBLISHED  # an unknown date stays unknown: 日期不详
     interpretation.save()
     return interpretation

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -14,18 +15,25 @@ from django.utils.translation import gettext_lazy as _
 from audit.models import Event
 from audit.services import audit_record
 from organizations.scoping import can_write_unit, unit_of
+from publication_review.admin import ReviewAdminMixin
+from publication_review.forms import ReviewForm
+from publication_review.selectors import latest_review
+from publication_review.services import review_problem, review_record
 
 
 class WithdrawForm(forms.Form):
     reason = forms.CharField(label=_("撤回理由（将公开说明）"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
-class PublishWithdrawMixin:
-    """Adds <id>/publish/ (POST) and <id>/withdraw/ (a reason form) to a ModelAdmin.
+class PublishWithdrawMixin(ReviewAdminMixin):
+    """Adds <id>/publish/ (the review form, then publishing), <id>/review/ (a review alone) and
+    <id>/withdraw/ (a reason form) to a ModelAdmin, and the record's reviews to its change page.
 
-    The admin sets ``publish_service(obj, by)`` and ``withdraw_service(obj, reason, by)``.
-    Both pages need the right to write the record's unit (supervisors read, never act), and
-    both leave an audit row. A record's ``withdrawal_due`` (a deadline to withdraw) is shown.
+    The admin sets ``publish_service(obj, by)`` and ``withdraw_service(obj, reason, by)``; the
+    publish service itself calls ``publication_review.services.require_review``. Publishing and
+    withdrawing need the right to write the record's unit (supervisors read, never act), a review
+    needs membership of it; each leaves an audit row (publishing names the review). A record's
+    ``withdrawal_due`` (a deadline to withdraw) is shown.
     """
 
     publish_service: Callable[..., Model] | None = None
@@ -49,18 +57,43 @@ class PublishWithdrawMixin:
         return obj
 
     def publish_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """Review before publication (条例第十七条): publish on the record's valid review, or record
+        one (公开 / 部分公开 / 不予公开) and publish in the same transaction."""
         obj = self._writable(request, object_id)
-        if request.method != "POST" or self.publish_service is None:
+        if self.publish_service is None:
             raise PermissionDenied
-        try:
-            type(self).publish_service(obj, by=request.user)
-        except (ValidationError, PermissionDenied) as error:
-            text = "；".join(error.messages) if isinstance(error, ValidationError) else str(error)
-            self.message_user(request, text, messages.ERROR)
-        else:
-            audit_record(event=Event.PUBLISH, user=request.user, obj=obj, request=request)
-            self.message_user(request, _("已发布。"), messages.SUCCESS)
-        return HttpResponseRedirect(self._change_url(obj))
+        unit_field = getattr(self, "unit_field", "unit")
+        form = ReviewForm(request.POST or None) if "use_review" not in request.POST else ReviewForm()
+        refused = ""
+        if request.method == "POST" and ("use_review" in request.POST or form.is_valid()):
+            try:
+                with transaction.atomic():  # the publish service itself calls require_review
+                    if "use_review" in request.POST:
+                        type(self).publish_service(obj, by=request.user)
+                        review = latest_review(obj)
+                    else:
+                        review = review_record(
+                            record=obj,
+                            reviewer=request.user,
+                            unit_field=unit_field,
+                            request=request,
+                            **form.cleaned_data,
+                        )
+                        if review.allows_publication:
+                            type(self).publish_service(obj, by=request.user)
+            except (ValidationError, PermissionDenied) as error:
+                refused = "；".join(error.messages) if isinstance(error, ValidationError) else str(error)
+                refused = refused or _("没有权限。")
+            else:
+                if not review.allows_publication:
+                    self.message_user(request, _("已记录审查结论：不予公开，未发布。"), messages.WARNING)
+                    return HttpResponseRedirect(self._change_url(obj))
+                audit_record(event=Event.PUBLISH, user=request.user, obj=obj, request=request, detail=review.summary)
+                self.message_user(request, _("已发布。"), messages.SUCCESS)
+                return HttpResponseRedirect(self._change_url(obj))
+        problem = review_problem(obj, by=request.user, unit_field=unit_field)
+        context = self.review_context(request, obj, form, publishing=True, problem=problem, refused=refused)
+        return render(request, "admin/publication_review/review.html", context)
 
     def withdraw_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         obj = self._writable(request, object_id)

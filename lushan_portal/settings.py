@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "organizations",
     "accounts",
     "audit",
+    "publication_review",
     "compliance",
     "workdays",
     "catalog",

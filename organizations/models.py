@@ -50,6 +50,15 @@ class Unit(models.Model):
     address = models.CharField(_("办公地址"), max_length=200, blank=True)
     sort_order = models.PositiveIntegerField(_("排序"), default=100)
     is_active = models.BooleanField(_("启用"), default=True)
+    second_reviewer = models.BooleanField(
+        _("须由他人审查后公开"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "公开前审查（条例第十七条）是否须由起草人以外的人员进行。留空按单位类型："
+            "县政府及其部门须由他人审查，乡镇、街道等可自行审查。"
+        ),
+    )
     is_seed = models.BooleanField(
         _("初始数据"), default=False, help_text=_("来自初始化数据，请管理员核对更正后取消勾选。")
     )

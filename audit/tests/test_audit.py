@@ -10,6 +10,7 @@ from django.urls import reverse
 from audit.models import AuditEvent
 from audit.services import audit_record, audit_verify
 from conftest import need_service
+from publication_review.testing import reviewed
 
 pytestmark = pytest.mark.django_db
 
@@ -26,9 +27,9 @@ def test_logins_and_failures_are_recorded_with_the_client(client, django_user_mo
 def test_admin_changes_publishing_and_role_changes_are_recorded(client, editor_a, superuser, unit_a):
     from enforcement.tests.factories import make_decision
 
-    decision = make_decision(unit_a)
+    decision = reviewed(make_decision(unit_a))
     client.force_login(editor_a)
-    client.post(reverse("admin:enforcement_decision_publish", args=[decision.pk]))
+    client.post(reverse("admin:enforcement_decision_publish", args=[decision.pk]), {"use_review": "1"})
     published = AuditEvent.objects.get(event="publish")
     assert published.username == "editor-a" and published.units == "civil-affairs"
     assert published.object_repr == str(decision)

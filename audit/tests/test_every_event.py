@@ -12,6 +12,7 @@ from accounts.roles import SECURITY, admin_role_grant
 from audit.models import AuditEvent, Event
 from enforcement.models import Decision
 from enforcement.tests.factories import make_decision
+from publication_review.testing import reviewed
 
 pytestmark = pytest.mark.django_db
 
@@ -42,8 +43,8 @@ def test_each_event_type_is_recorded(client, editor_a, supervisor, unit_a, djang
     client.post(reverse("admin:login"), {"username": "editor-a", "password": "Right#Pass1"})
     client.force_login(editor_a)
     # create, change (admin), publish, withdraw (services through the admin), import
-    draft = make_decision(unit_a)
-    client.post(reverse("admin:enforcement_decision_publish", args=[draft.pk]))
+    draft = reviewed(make_decision(unit_a))
+    client.post(reverse("admin:enforcement_decision_publish", args=[draft.pk]), {"use_review": "1"})
     client.post(reverse("admin:enforcement_decision_withdraw", args=[draft.pk]), {"reason": "复议撤销"})
     client.post(reverse("admin:enforcement_decision_import"), {"unit": unit_a.pk, "file": penalty_file()})
     other = Decision.objects.get(decision_number="鲁审计罚1号")

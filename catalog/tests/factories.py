@@ -12,6 +12,7 @@ from catalog.services import (
     publication_save,
 )
 from organizations.models import Unit
+from publication_review.testing import reviewed
 
 
 def domain(code: str = "social-assistance") -> Domain:
@@ -47,4 +48,4 @@ def published_publication(catalog_item: CatalogItem, *, title: str, body: str = 
     publication = publication_save(
         publication=Publication(item=catalog_item, title=title, body=body, formed_on=formed_on, **fields)
     )
-    return publication_publish(publication=publication)
+    return publication_publish(publication=reviewed(publication))

@@ -11,6 +11,7 @@ from catalog.services import publication_publish, publication_save
 from catalog.tests.factories import published_catalog
 from compliance.models import Alert
 from compliance.scans import deadlines_scan_all
+from publication_review.testing import reviewed
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +64,7 @@ def test_information_not_published_within_its_limit_raises_an_alert(unit_a, lead
     assert open_alerts(date(2025, 10, 17)) == {publication.pk}
     assert open_alerts(date(2025, 10, 17)) == {publication.pk}
     assert Alert.objects.filter(rule_code=PUBLICATION_OVERDUE).count() == 1
-    publication_publish(publication=publication)
+    publication_publish(publication=reviewed(publication))
     assert open_alerts(date(2025, 10, 18)) == set()
     publication.refresh_from_db()
     assert publication.published_on == date(2025, 10, 20) and publication.published_on_time is False
@@ -80,4 +81,4 @@ def test_publishing_on_the_last_day_is_on_time(unit_a, lead_reviewer):
     item = published_catalog(unit_a, lead_reviewer).items.get(level2="审批信息", level1="最低生活保障")
     publication = draft(item, date(2025, 9, 29))
     assert publication.due_on == date(2025, 10, 20)
-    assert publication_publish(publication=publication).published_on_time is True
+    assert publication_publish(publication=reviewed(publication)).published_on_time is True

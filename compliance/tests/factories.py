@@ -9,6 +9,7 @@ from compliance.scans import deadlines_scan_all
 from enforcement.services import decision_publish
 from enforcement.tests.factories import make_decision
 from organizations.models import Unit
+from publication_review.testing import reviewed
 
 COUNTY_CLOCK = ZoneInfo("Asia/Shanghai")
 
@@ -23,6 +24,6 @@ def overdue_history(units: list[Unit], *, months: range = range(7, 13), scan_day
                 waiting.append(make_decision(unit, decision_date=date(2025, month, 2)))
         with time_machine.travel(datetime(2025, month, scan_day, 9, tzinfo=COUNTY_CLOCK), tick=False):
             for decision in waiting[::3]:
-                decision_publish(decision=decision)
+                decision_publish(decision=reviewed(decision))
             waiting = [d for n, d in enumerate(waiting) if n % 3]
             deadlines_scan_all()

@@ -19,6 +19,7 @@ from decisions.models import MajorDecision, Meeting
 from enforcement.services import decision_publish
 from enforcement.tests.factories import make_decision
 from interpretation.tests.factories import published_document, published_interpretation
+from publication_review.testing import reviewed
 
 ON_TIME_TITLE = "执法决定按时公开率（许可、处罚7个工作日，强制20个工作日）"
 
@@ -70,9 +71,9 @@ def test_no_data_is_shown_as_such(unit_a):
 def enforcement_data(unit_a, unit_b):
     on_time = make_decision(unit_a, decision_date=date(2025, 12, 1))
     with time_machine.travel("2025-12-02 10:00 +0800", tick=False):
-        decision_publish(decision=on_time)
+        decision_publish(decision=reviewed(on_time))
     late = make_decision(unit_a, decision_date=date(2025, 11, 3))
-    decision_publish(decision=late)
+    decision_publish(decision=reviewed(late))
     overdue = make_decision(unit_a, decision_date=date(2025, 12, 1))
     other = make_decision(unit_b, decision_date=date(2025, 12, 1))
     return {"on_time": on_time, "late": late, "overdue": overdue, "other": other}

@@ -25,6 +25,7 @@ from compliance.periods import parse_period
 from compliance.registry import indicators
 from decisions.models import MajorDecision
 from interpretation.tests.factories import published_document, published_interpretation
+from publication_review.testing import reviewed
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +81,7 @@ def civil_affairs_2026(unit_a, reviewer_a):
             publication = publication_save(
                 publication=Publication(item=items[level2], title=title, formed_on=formed_on, published_on=published_on)
             )
-            publication_publish(publication=publication)
+            publication_publish(publication=reviewed(publication))
         overdue = publication_save(
             publication=Publication(
                 item=items["审核信息"], title="低保初审对象名单（2026年10月）", formed_on=date(2026, 10, 29)

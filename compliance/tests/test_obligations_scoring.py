@@ -15,6 +15,7 @@ from compliance.scans import deadlines_scan_all
 from compliance.snapshots import snapshot_month
 from enforcement.services import decision_publish
 from enforcement.tests.factories import make_decision
+from publication_review.testing import reviewed
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +81,7 @@ def test_staff_record_fulfilment_only_for_their_unit(client, editor_a, editor_b,
 def test_a_snapshot_keeps_last_months_figures_after_a_correction(client, supervisor, unit_a):
     with time_machine.travel("2026-01-20 10:00 +0800", tick=False):
         decision = make_decision(unit_a, decision_date=date(2026, 1, 5))
-        decision_publish(decision=decision)  # late: 5 Jan + 7 working days = 14 Jan
+        decision_publish(decision=reviewed(decision))  # late: 5 Jan + 7 working days = 14 Jan
     assert snapshot_month(2026, 1) > 0
     assert snapshot_month(2026, 1) == 0
     type(decision).objects.filter(pk=decision.pk).update(published_on_time=True)  # a later correction
@@ -96,9 +97,9 @@ def test_a_snapshot_keeps_last_months_figures_after_a_correction(client, supervi
 def test_the_score_weighs_indicators_and_shows_the_formula(client, supervisor, unit_a):
     with time_machine.travel("2026-01-20 10:00 +0800", tick=False):
         on_time = make_decision(unit_a, decision_date=date(2026, 1, 16))
-        decision_publish(decision=on_time)
+        decision_publish(decision=reviewed(on_time))
         late = make_decision(unit_a, decision_date=date(2026, 1, 5))
-        decision_publish(decision=late)
+        decision_publish(decision=reviewed(late))
     # enforcement.on_time: 1/2 → 50 points; enforcement.overdue_now: 0 → met, 100 points.
     IndicatorWeight.objects.create(code="enforcement.on_time", weight=3)
     rows = [row for _label, rows in build_matrix(parse_period("2026-01")) for row in rows if row.unit == unit_a]

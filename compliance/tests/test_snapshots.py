@@ -18,6 +18,7 @@ from enforcement.models import Decision
 from enforcement.services import decision_publish
 from enforcement.tests.factories import make_decision
 from lushan_portal.celery import app
+from publication_review.testing import reviewed
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,7 @@ def published(unit, day: date, *, on: str) -> Decision:
     """A decision of ``day`` published at the county-clock instant ``on``."""
     decision = make_decision(unit, decision_date=day)
     with time_machine.travel(on, tick=False):
-        return decision_publish(decision=decision)
+        return decision_publish(decision=reviewed(decision))
 
 
 def test_a_frozen_month_whose_records_were_not_yet_due_reads_in_progress(unit_a):
@@ -77,7 +78,7 @@ def test_a_month_frozen_with_pending_records_is_counted_again(unit_a):
         snapshot_month(2026, 3)
     decision = Decision.objects.get()
     with time_machine.travel("2026-04-07 10:00 +0800", tick=False):
-        decision_publish(decision=decision)
+        decision_publish(decision=reviewed(decision))
     with time_machine.travel("2026-05-20 10:00 +0800", tick=False):
         values, _frozen_at, settled = period_values(parse_period("2026-H1"))
     # March's snapshot said "1 not yet due": March is recounted, and the decision is on time.

@@ -19,6 +19,7 @@ from enforcement.deadlines import PUBLICATION_OVERDUE as ENFORCEMENT_LATE
 from enforcement.services import decision_publish
 from enforcement.tests.factories import make_decision
 from organizations.models import Unit
+from publication_review.testing import reviewed
 from workdays.rules import MISSING_HOLIDAY_DATA
 
 pytestmark = pytest.mark.django_db
@@ -149,7 +150,7 @@ def test_the_scan_raises_what_the_summary_counts_and_resolves_it(unit_a):
     with time_machine.travel("2025-12-19 01:30 +0800", tick=False):
         deadlines_scan_all()
     assert overdue_summary(None).overdue == 1
-    decision_publish(decision=late)
+    decision_publish(decision=reviewed(late))
     deadlines_scan_all()
     summary = overdue_summary(None)
     assert (summary.overdue, summary.raised_this_week, summary.resolved_this_week) == (0, 1, 1)

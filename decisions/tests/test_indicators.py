@@ -8,6 +8,7 @@ import time_machine
 from decisions.deadlines import reports_missing, reports_published
 from decisions.services import feedback_publish
 from decisions.tests.factories import consultation
+from publication_review.testing import reviewed
 
 pytestmark = pytest.mark.django_db
 
@@ -30,5 +31,5 @@ def test_a_report_counts_once_its_due_date_has_passed(unit_a):
         [row] = reports_missing(unit_a.pk, *YEAR)
         assert (row.due_on, row.action) == (due, "录入采纳情况")
         assert row.admin_url.endswith(f"/majordecision/{decision.pk}/feedback/")
-        feedback_publish(decision=decision, received=0, adopted=0, not_adopted=0, main_views="无", reasons="")
+        feedback_publish(decision=reviewed(decision), received=0, adopted=0, not_adopted=0, main_views="无", reasons="")
         assert figures(unit_a) == (1, 1, True, 0)

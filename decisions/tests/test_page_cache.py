@@ -7,6 +7,7 @@ import time_machine
 from decisions.models import Comment
 from decisions.services import comment_moderate, feedback_publish
 from decisions.tests.factories import consultation
+from publication_review.testing import reviewed
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,12 @@ def test_moderation_and_the_feedback_report_show_on_the_next_visit(client, unit_
         assert client.get(url)["X-Page-Cache"] == "miss"  # a new day
         assert client.get(url)["X-Page-Cache"] == "hit"
         feedback_publish(
-            decision=decision, received=1, adopted=1, not_adopted=0, main_views="增设充电桩。", reasons="予以采纳。"
+            decision=reviewed(decision),
+            received=1,
+            adopted=1,
+            not_adopted=0,
+            main_views="增设充电桩。",
+            reasons="予以采纳。",
         )
         page = client.get(url).content.decode()
     assert "予以采纳。" in page

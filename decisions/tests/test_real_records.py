@@ -15,6 +15,7 @@ from decisions.models import Channel, Comment, Kind, MajorDecision, OfflineComme
 from decisions.rules import is_short
 from decisions.services import decision_save, feedback_publish
 from decisions.tests.factories import consultation
+from publication_review.testing import reviewed
 
 pytestmark = pytest.mark.django_db
 SUNSHINE = "阳光大街中修道路工程设计方案"
@@ -28,7 +29,7 @@ def recorded(unit, **fields) -> MajorDecision:
 
 def report(decision, **overrides) -> MajorDecision:
     values = {"received": None, "adopted": None, "not_adopted": None, "main_views": "观点", "reasons": ""}
-    return feedback_publish(decision=decision, **{**values, **overrides})
+    return feedback_publish(decision=reviewed(decision), **{**values, **overrides})
 
 
 @pytest.mark.parametrize(
@@ -239,7 +240,7 @@ def test_existing_rows_migrate_as_run_here_with_their_known_dates(unit_a):
 
 
 def test_staff_record_a_report_after_the_fact_leaving_counts_blank(client, unit_a, editor_a):
-    decision = recorded(unit_a, opens_on=date(2020, 11, 1), closes_on=date(2020, 11, 30))
+    decision = reviewed(recorded(unit_a, opens_on=date(2020, 11, 1), closes_on=date(2020, 11, 30)))
     client.force_login(editor_a)
     assert client.get(reverse("admin:decisions_majordecision_change", args=[decision.pk])).status_code == 200
     url = reverse("admin:decisions_majordecision_feedback", args=[decision.pk])

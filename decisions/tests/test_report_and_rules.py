@@ -13,6 +13,7 @@ from decisions.models import Comment, CommentStatus, MajorDecision, Meeting
 from decisions.rules import feedback_due, half_year
 from decisions.services import decision_mark_decided, decision_save, feedback_publish
 from decisions.tests.factories import consultation
+from publication_review.testing import reviewed
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ def closed(unit_a):
 
 def report(decision, **overrides):
     values = {"received": 3, "adopted": 1, "not_adopted": 2, "main_views": "观点", "reasons": "理由"}
-    return feedback_publish(decision=decision, **{**values, **overrides})
+    return feedback_publish(decision=reviewed(decision), **{**values, **overrides})
 
 
 def test_report_counts_must_agree_with_the_comments(closed):

@@ -6,6 +6,7 @@ from enforcement.demo import credit_code, id_number
 from enforcement.models import Decision, DecisionKind, PartyCategory
 from enforcement.services import decision_publish, decision_save
 from organizations.models import Unit
+from publication_review.testing import reviewed
 
 _numbers = count(1)
 
@@ -29,7 +30,7 @@ def make_decision(unit: Unit, *, publish: bool = False, **fields: object) -> Dec
         **fields,
     }
     decision = decision_save(decision=Decision(unit=unit, **values))
-    return decision_publish(decision=decision) if publish else decision
+    return decision_publish(decision=reviewed(decision)) if publish else decision
 
 
 def make_natural_person_decision(unit: Unit, **fields: object) -> Decision:

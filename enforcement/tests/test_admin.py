@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from enforcement.models import Decision, DecisionStatus
 from enforcement.tests.factories import make_decision
+from publication_review.testing import reviewed
 
 pytestmark = pytest.mark.django_db
 
@@ -70,10 +71,10 @@ def test_future_dates_are_refused_with_a_chinese_message(client, editor_a, unit_
     assert "决定日期不能晚于今天" in page.content.decode()
 
 
-def test_publish_button_publishes(client, editor_a, unit_a):
-    decision = make_decision(unit_a)
+def test_publish_button_publishes_on_the_reviewers_review(client, editor_a, reviewer_a, unit_a):
+    decision = reviewed(make_decision(unit_a), reviewer=reviewer_a)
     client.force_login(editor_a)
-    client.post(admin_url("publish", decision))
+    client.post(admin_url("publish", decision), {"use_review": "1"})
     decision.refresh_from_db()
     assert decision.status == DecisionStatus.PUBLISHED and decision.first_published_at is not None
 
@@ -136,16 +137,16 @@ def test_the_editor_is_warned_on_save_what_the_public_will_see_masked(client, ed
 
 
 def test_publishing_text_with_personal_data_is_allowed_with_a_warning(client, editor_a, unit_a):
-    decision = make_decision(unit_a, violation_facts=FACTS_WITH_PERSONAL_DATA)
+    decision = reviewed(make_decision(unit_a, violation_facts=FACTS_WITH_PERSONAL_DATA))
     client.force_login(editor_a)
-    page = client.post(admin_url("publish", decision), follow=True).content.decode()
+    page = client.post(admin_url("publish", decision), {"use_review": "1"}, follow=True).content.decode()
     decision.refresh_from_db()
     assert decision.status == DecisionStatus.PUBLISHED
     assert "手机号「138 0013 8000」→「[已隐去]」" in page
 
 
 def test_the_publish_action_warns_too(client, editor_a, unit_a):
-    decision = make_decision(unit_a, violation_facts=FACTS_WITH_PERSONAL_DATA)
+    decision = reviewed(make_decision(unit_a, violation_facts=FACTS_WITH_PERSONAL_DATA))
     client.force_login(editor_a)
     data = {"action": "publish_selected", "_selected_action": [decision.pk]}
     page = client.post(reverse("admin:enforcement_decision_changelist"), data, follow=True).content.decode()

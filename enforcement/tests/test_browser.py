@@ -8,6 +8,7 @@ from conftest import axe_violations
 from enforcement.demo import credit_code
 from enforcement.services import decision_publish
 from enforcement.tests.factories import PLANTED_NAME, make_decision, make_natural_person_decision
+from publication_review.testing import reviewed
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,7 +21,7 @@ def published(transactional_db, unit_a) -> None:
         unit_a, publish=True, decision_number="鲁浏览罚1号", party_name="鲁山县浏览器测试公司", credit_code=CODE
     )
     make_decision(unit_a, publish=True, decision_number="鲁浏览罚2号")
-    decision_publish(decision=make_natural_person_decision(unit_a, decision_number="鲁浏览罚3号"))
+    decision_publish(decision=reviewed(make_natural_person_decision(unit_a, decision_number="鲁浏览罚3号")))
 
 
 def test_search_open_and_download(live_server, published, page, tmp_path: Path):

@@ -11,6 +11,7 @@ from compliance.scans import deadline_rule_scan, deadlines_scan_all
 from enforcement.deadlines import PUBLICATION_OVERDUE, WITHDRAWAL_OVERDUE
 from enforcement.services import decision_publish, decision_record_revocation, decision_withdraw
 from enforcement.tests.factories import make_decision
+from publication_review.testing import reviewed
 from workdays.models import CalendarDay, DayKind
 from workdays.services import calendar_day_save
 
@@ -50,7 +51,7 @@ def test_scan_twice_raises_once_and_publishing_resolves(unit_a):
     assert Alert.objects.filter(rule_code=PUBLICATION_OVERDUE).count() == 1
     alert = Alert.objects.get(rule_code=PUBLICATION_OVERDUE)
     assert alert.unit == unit_a and alert.due_date == date(2025, 10, 13)
-    decision_publish(decision=decision)
+    decision_publish(decision=reviewed(decision))
     deadlines_scan_all(today=date(2025, 10, 16))
     assert Alert.objects.get(pk=alert.pk).resolved_at is not None
 
@@ -59,9 +60,9 @@ def test_publishing_on_the_due_date_is_on_time_the_day_after_is_late(unit_a):
     on_time = make_decision(unit_a, decision_date=date(2025, 9, 26))
     late = make_decision(unit_a, decision_date=date(2025, 9, 26))
     with time_machine.travel("2025-10-13 23:30 +0800", tick=False):
-        on_time = decision_publish(decision=on_time)
+        on_time = decision_publish(decision=reviewed(on_time))
     with time_machine.travel("2025-10-14 00:10 +0800", tick=False):
-        late = decision_publish(decision=late)
+        late = decision_publish(decision=reviewed(late))
     assert on_time.published_on_time is True
     assert late.published_on_time is False
     assert late.first_published_at is not None

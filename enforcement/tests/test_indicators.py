@@ -8,6 +8,7 @@ import time_machine
 from enforcement.deadlines import on_time, published_late
 from enforcement.services import decision_publish
 from enforcement.tests.factories import make_decision
+from publication_review.testing import reviewed
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,7 @@ def test_an_unpublished_decision_counts_as_late_from_the_day_after_its_due_date(
             None,
             "尚未公开（决定日期 2025-10-13）",
         )
-        decision_publish(decision=decision)
+        decision_publish(decision=reviewed(decision))
         assert figures(unit_a) == (0, 1, False, 0)  # published late: still late
         [row] = published_late(unit_a.pk, *YEAR)
         assert row.done_on == date(2025, 10, 23) and row.admin_url.endswith(f"/decision/{decision.pk}/change/")

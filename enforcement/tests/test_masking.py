@@ -16,6 +16,7 @@ from enforcement.tests.factories import (
     make_natural_person_decision,
 )
 from lushan_portal.masking import HIDDEN, scrub_text
+from publication_review.testing import reviewed
 
 pytestmark = pytest.mark.django_db
 
@@ -62,12 +63,14 @@ def test_free_text_in_every_spelling_reaches_no_public_output(client, unit_a):
         "138-0013-8000，手机１３９３７５１２３４５），于2026-01-15在琴台街道幸福路88号门前占道经营。"
     )
     decision = decision_publish(
-        decision=make_natural_person_decision(
-            unit_a,
-            violation_facts=facts,
-            legal_basis="依据鲁政〔2026〕12号第二十三条。",
-            penalty_content="罚款5000元，汇入6222 0212 3456 7890 128。",
-            remarks="联系电话138-0013-8000",
+        decision=reviewed(
+            make_natural_person_decision(
+                unit_a,
+                violation_facts=facts,
+                legal_basis="依据鲁政〔2026〕12号第二十三条。",
+                penalty_content="罚款5000元，汇入6222 0212 3456 7890 128。",
+                remarks="联系电话138-0013-8000",
+            )
         )
     )
     outputs = public_outputs(client, decision)
@@ -83,7 +86,7 @@ def test_free_text_in_every_spelling_reaches_no_public_output(client, unit_a):
 def test_a_correction_note_is_masked_too(client, unit_a):
     from enforcement.services import decision_correct
 
-    decision = decision_publish(decision=make_natural_person_decision(unit_a))
+    decision = decision_publish(decision=reviewed(make_natural_person_decision(unit_a)))
     decision.remarks = "已更正"
     decision_correct(decision=decision, note=f"更正{PLANTED_NAME}的电话138 0013 8000")
     for url in [decision.get_absolute_url(), f"/api/enforcement/{decision.pk}/"]:
@@ -92,7 +95,7 @@ def test_a_correction_note_is_masked_too(client, unit_a):
 
 
 def test_natural_person_data_appears_in_no_public_output(client, unit_a):
-    decision = decision_publish(decision=make_natural_person_decision(unit_a))
+    decision = decision_publish(decision=reviewed(make_natural_person_decision(unit_a)))
     outputs = public_outputs(client, decision)
     for where, text in outputs.items():
         assert "欧阳**" in text, f"masked name missing from {where}"
@@ -119,7 +122,7 @@ def test_individual_business_operator_is_masked_but_the_business_name_shown(clie
 
 
 def test_a_natural_persons_name_is_not_searchable(client, unit_a):
-    decision_publish(decision=make_natural_person_decision(unit_a))
+    decision_publish(decision=reviewed(make_natural_person_decision(unit_a)))
     for url in [reverse("enforcement:list"), "/api/enforcement/"]:
         assert "欧阳**" not in client.get(url, {"q": PLANTED_NAME}).content.decode()
     assert "欧阳**" not in client.get(reverse("search"), {"q": PLANTED_NAME}).content.decode()
@@ -127,7 +130,7 @@ def test_a_natural_persons_name_is_not_searchable(client, unit_a):
 
 def test_a_minors_decision_is_never_public(client, unit_a):
     decision = make_natural_person_decision(unit_a, party_is_minor=True, decision_number="鲁未成年罚〔2025〕1号")
-    decision_publish(decision=decision)
+    decision_publish(decision=reviewed(decision))
     assert client.get(decision.get_absolute_url()).status_code == 404
     assert client.get(f"/api/enforcement/{decision.pk}/").status_code == 404
     for where, text in public_outputs(client, make_decision(unit_a, publish=True)).items():
@@ -135,7 +138,7 @@ def test_a_minors_decision_is_never_public(client, unit_a):
 
 
 def test_staff_of_the_unit_see_the_full_record_in_the_admin(client, editor_a, unit_a):
-    decision = decision_publish(decision=make_natural_person_decision(unit_a))
+    decision = decision_publish(decision=reviewed(make_natural_person_decision(unit_a)))
     client.force_login(editor_a)
     page = client.get(reverse("admin:enforcement_decision_change", args=[decision.pk])).content.decode()
     assert PLANTED_NAME in page and PLANTED_ID in page

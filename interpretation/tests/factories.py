@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from interpretation.models import Interpretation, PolicyDocument, QuestionAnswer, SecrecyOutcome, SecrecyReview
 from interpretation.services import document_publish, document_save, interpretation_publish, interpretation_save
 from organizations.models import Unit
+from publication_review.testing import reviewed
 
 
 def cleared(document: PolicyDocument, *, checked_on: date = date(2025, 9, 25)) -> SecrecyReview:
@@ -28,7 +29,7 @@ def published_document(
     }
     document = document_save(document=PolicyDocument(unit=unit, published_on=published_on, **{**values, **fields}))
     cleared(document)
-    return document_publish(document=document)
+    return document_publish(document=reviewed(document))
 
 
 def published_interpretation(
@@ -41,4 +42,4 @@ def published_interpretation(
     )
     if form == "qa":
         QuestionAnswer.objects.create(interpretation=interpretation, question="问？", answer="答。")
-    return interpretation_publish(interpretation=interpretation)
+    return interpretation_publish(interpretation=reviewed(interpretation))

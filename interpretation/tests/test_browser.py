@@ -10,6 +10,7 @@ from interpretation.demo import tiny_mp4, tiny_png
 from interpretation.models import Interpretation
 from interpretation.services import interpretation_publish, interpretation_save
 from interpretation.tests.factories import published_document
+from publication_review.testing import reviewed
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,7 +28,7 @@ def video_interpretation(transactional_db, unit_a, settings, tmp_path) -> None:
     )
     interpretation.video.save("dibao.mp4", ContentFile(tiny_mp4()), save=False)
     interpretation.video_poster.save("dibao.png", ContentFile(tiny_png((155, 28, 28))), save=False)
-    interpretation_publish(interpretation=interpretation_save(interpretation=interpretation))
+    interpretation_publish(interpretation=reviewed(interpretation_save(interpretation=interpretation)))
 
 
 def test_document_to_video_and_back(live_server, video_interpretation, page):

@@ -30,6 +30,7 @@ from interpretation.services import (
     interpretation_save,
 )
 from interpretation.tests.factories import published_document, published_interpretation
+from publication_review.testing import reviewed
 
 pytestmark = pytest.mark.django_db
 YEAR = (date(2025, 1, 1), date(2025, 12, 31))
@@ -175,17 +176,17 @@ def test_the_body_is_required_only_for_text_and_qa_and_a_link_may_replace_it(uni
     for form in ("text", "qa"):
         draft = interpretation_save(interpretation=Interpretation(document=document, form=form))
         with pytest.raises(ValidationError, match="或填写原文链接"):
-            interpretation_publish(interpretation=draft)
+            interpretation_publish(interpretation=reviewed(draft))
         linked = interpretation_save(
             interpretation=Interpretation(document=document, form=form, source_url="https://www.lushan.gov.cn/a.html")
         )
-        assert interpretation_publish(interpretation=linked).status == "published"
+        assert interpretation_publish(interpretation=reviewed(linked)).status == "published"
     assert "%(form)s" in ERROR_BODY_OR_LINK
     chart = interpretation_save(
         interpretation=Interpretation(document=document, form="chart", source_url="https://www.lushan.gov.cn/")
     )
     with pytest.raises(ValidationError, match="图解图片"):  # a link replaces a body, not a chart
-        interpretation_publish(interpretation=chart)
+        interpretation_publish(interpretation=reviewed(chart))
 
 
 def test_the_interpreting_unit_may_differ_from_the_issuing_unit(client, unit_a, unit_b, editor_a, editor_b):
@@ -207,7 +208,7 @@ def test_the_interpreting_unit_may_differ_from_the_issuing_unit(client, unit_a, 
         None,
     )
     assert interpretation.title == "关于《关于做好招生工作的通知》的解读"
-    interpretation_publish(interpretation=interpretation, by=editor_b)
+    interpretation_publish(interpretation=reviewed(interpretation), by=editor_b)
     page = client.get(interpretation.get_absolute_url()).content.decode()
     assert unit_a.name in page and unit_b.name in page
     api = client.get("/api/interpretations/").json()["results"][0]

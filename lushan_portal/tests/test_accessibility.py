@@ -34,6 +34,7 @@ from interpretation.tests.factories import published_document, published_interpr
 from organizations.models import Role, Unit
 from organizations.seed import seed_units
 from organizations.services import membership_grant, supervisor_grant
+from publication_review.testing import reviewed
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -59,7 +60,7 @@ def interpretation_with(document, form: str, title: str, children=(), files=None
     for child in children:
         child.interpretation = interpretation
         child.save()
-    return interpretation_publish(interpretation=interpretation)
+    return interpretation_publish(interpretation=reviewed(interpretation))
 
 
 @pytest.fixture
@@ -137,7 +138,12 @@ def site(transactional_db, django_user_model, settings, tmp_path) -> dict:
         )
     comment_moderate(comment=comment, approve=True)
     feedback_publish(
-        decision=closed, received=1, adopted=1, not_adopted=0, main_views="夜间免费停车。", reasons="无未采纳意见。"
+        decision=reviewed(closed),
+        received=1,
+        adopted=1,
+        not_adopted=0,
+        main_views="夜间免费停车。",
+        reasons="无未采纳意见。",
     )
 
     company = make_decision(
@@ -157,7 +163,7 @@ def site(transactional_db, django_user_model, settings, tmp_path) -> dict:
         licence_category=LicenceCategory.ORDINARY,
         licence_content="养老机构设立备案",
     )
-    decision_publish(decision=person)
+    decision_publish(decision=reviewed(person))
     drillable = next(i.code for i in indicators() if i.offending is not None)
     return {
         "township": township,

@@ -19,7 +19,10 @@ class Command(BaseCommand):
             "有该列时各行按所列机关记入相应单位，所列机关不是本单位的行报错",
         )
         parser.add_argument("--draft", action="store_true", help="只导入为草稿，不立即公开")
-        parser.add_argument("--by", help=f"记为录入人的账号；不填则审计日志记为“{COMMAND_LINE}”")
+        parser.add_argument(
+            "--by",
+            help=f"记为录入人的账号，立即公开时即为对整个文件作公开审查的人（必填）；不填则审计日志记为“{COMMAND_LINE}”",
+        )
 
     def handle(
         self, *args: object, file: Path, unit: str | None, draft: bool, by: str | None, **options: object
