@@ -15,6 +15,7 @@ from enforcement.rules import COERCION_PUBLICATION_WORKING_DAYS, PUBLICATION_WOR
 from enforcement.services import decision_publish
 from enforcement.tests.factories import PLANTED_ID, PLANTED_NAME, make_decision, make_natural_person_decision
 from enforcement.tests.test_import import GOOD_CODE, xlsx
+from publication_review.testing import reviewed
 from workdays.models import CalendarDay, DayKind
 from workdays.services import calendar_day_save
 
@@ -77,7 +78,7 @@ def test_the_public_page_names_the_coercion_fields_and_masks_a_person(client, un
     decision = make_natural_person_decision(
         unit_a, **{**COERCION, "coercion_content": f"扣押{PLANTED_NAME}（身份证号{PLANTED_ID}）的三轮车一辆。"}
     )
-    decision_publish(decision=decision)
+    decision_publish(decision=reviewed(decision))
     html = client.get(decision.get_absolute_url()).content.decode()
     assert "行政强制" in html and "强制类别" in html and "扣押财物" in html and "强制依据" in html
     assert "处罚类别" not in html
@@ -97,12 +98,12 @@ def test_the_list_filters_coercions_and_the_csv_and_feed_carry_them(client, unit
     assert [row["coercion_categories"] for row in api["results"]] == ["扣押财物"]
 
 
-def test_the_importer_accepts_coercion_rows(unit_a):
+def test_the_importer_accepts_coercion_rows(unit_a, editor_a):
     header = ["类型", "行政相对人名称", "行政相对人类别", "统一社会信用代码", "行政强制决定书文号", "强制类别",
               "强制内容", "强制依据", "强制决定日期"]  # fmt: skip
     row = ["行政强制", "鲁山县丙公司", "法人", GOOD_CODE, "鲁市监强〔2025〕1号", "查封场所设施或者财物、扣押财物",
            "查封仓库一处。", "《食品安全法》第一百一十条", "2025-10-09"]  # fmt: skip
-    result = decisions_import(unit=unit_a, name="c.xlsx", content=xlsx([row], header=header))
+    result = decisions_import(unit=unit_a, name="c.xlsx", content=xlsx([row], header=header), by=editor_a)
     assert result.created == 1
     decision = Decision.objects.get()
     assert decision.kind == DecisionKind.COERCION and decision.status == DecisionStatus.PUBLISHED

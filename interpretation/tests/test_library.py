@@ -15,6 +15,7 @@ from interpretation.services import (
     secrecy_review_record,
 )
 from interpretation.tests.factories import published_document
+from publication_review.testing import reviewed
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +73,7 @@ def test_publishing_needs_a_secrecy_review_that_cleared_the_document(unit_a, edi
     secrecy_review_record(
         document=document, outcome=SecrecyOutcome.CLEARED, checked_on=date(2025, 10, 10), by=reviewer_a
     )
-    assert document_publish(document=document, by=editor_a).status == Status.PUBLISHED
+    assert document_publish(document=reviewed(document), by=editor_a).status == Status.PUBLISHED
     review = document.secrecy_reviews.order_by("-checked_on").first()
     assert (review.checked_by, review.checked_on) == (reviewer_a, date(2025, 10, 10))
 
