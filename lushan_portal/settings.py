@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "enforcement",
     "site_feedback",
     "disclosure_requests",
+    "xxgk",
 ]
 
 MIDDLEWARE = [
