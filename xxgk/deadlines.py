@@ -3,7 +3,7 @@
 from datetime import UTC, date, datetime, time, timedelta
 
 from django.db.models import DateField, DateTimeField, ExpressionWrapper, F, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce, Least, TruncDate
+from django.db.models.functions import Cast, Coalesce, Least, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -52,8 +52,12 @@ def with_first_unreflected_change(units: QuerySet) -> QuerySet:
         firsts.append(Coalesce(first, Value(FAR_FUTURE, output_field=DateTimeField())))
     earliest = Least(*firsts) if len(firsts) > 1 else firsts[0]
     return units.annotate(first_change=earliest).annotate(
-        guide_due=ExpressionWrapper(
-            TruncDate("first_change") + timedelta(days=rules.GUIDE_UPDATE_DAYS), output_field=DateField()
+        # PostgreSQL's date + interval is a timestamp: cast back to the date.
+        guide_due=Cast(
+            ExpressionWrapper(
+                TruncDate("first_change") + timedelta(days=rules.GUIDE_UPDATE_DAYS), output_field=DateField()
+            ),
+            DateField(),
         )
     )
 
