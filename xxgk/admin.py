@@ -67,6 +67,9 @@ class GuideAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
             return guides
         return guides.filter(unit__in=user_unit_ids(user))
 
+    def get_inlines(self, request: HttpRequest, obj: Guide | None) -> list:
+        return self.inlines if obj is not None else []
+
     def get_fields(self, request: HttpRequest, obj: Guide | None = None) -> list[str]:
         if obj is None:
             return ["unit"]
