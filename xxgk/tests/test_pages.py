@@ -189,3 +189,11 @@ def test_query_counts_are_bounded(client, county, unit_a, unit_b, reviewer_a, to
     for url in ["/xxgk/zhinan/", "/units/civil-affairs/xxgk/zhinan/", "/units/civil-affairs/xxgk/zhinan/?version=1"]:
         with django_assert_max_num_queries(GUIDE_QUERIES):
             assert client.get(url).status_code == 200
+
+
+def test_listed_in_the_sitemaps(client, unit_a, reviewer_a):
+    published_guide(unit_a, reviewer_a)
+    xml = client.get("/sitemap.xml").content.decode()
+    for path in ("/xxgk/</loc>", "/units/civil-affairs/xxgk/</loc>", "/units/civil-affairs/xxgk/zhinan/</loc>"):
+        assert path in xml
+    assert 'href="/xxgk/">政府信息公开</a>' in client.get("/sitemap/").content.decode()
