@@ -7,13 +7,14 @@ from django.db.models.functions import Cast, Coalesce, Least, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from compliance.registry import DeadlineRule, register_rule
+from compliance.registry import DeadlineRule, IncompleteRecords, register_incomplete, register_rule
 from lushan_portal.disclosure_scope import change_sources
 from organizations.models import Unit
 from xxgk import rules
-from xxgk.models import Guide, GuideStatus
+from xxgk.models import OFFICE_FIELDS, Guide, GuideStatus
 
 GUIDE_STALE = "xxgk.guide_stale"
+INCOMPLETE = "xxgk.guides"
 # Stand-ins for "never": no 指南 published yet, no change since it was.
 LONG_AGO = datetime(1970, 1, 1, tzinfo=UTC)
 FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
@@ -74,7 +75,23 @@ def stale_guides(today: date) -> QuerySet:
     return units.filter(first_change__lt=threshold)
 
 
+def incomplete_guides() -> QuerySet:
+    """Published 指南 with a field still 待补充 (the office's contacts, the fees rule, remedies)."""
+    blank = Q()
+    for name in (*OFFICE_FIELDS, "fees_rule", "remedies"):
+        blank |= Q(**{name: ""})
+    return Guide.objects.filter(blank, status=GuideStatus.PUBLISHED)
+
+
 def register_rules() -> None:
+    register_incomplete(
+        IncompleteRecords(
+            code=INCOMPLETE,
+            title=_("政府信息公开指南：机构信息、收费或救济待补充"),
+            records=incomplete_guides,
+            missing=lambda guide: guide.pending_fields,
+        )
+    )
     register_rule(
         DeadlineRule(
             code=GUIDE_STALE,

@@ -4,8 +4,11 @@ a change is a new version and the old one stays readable, with history."""
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from compliance.incomplete import incomplete_kind, incomplete_records
+from compliance.registry import incomplete_counts
 from organizations.models import Role
 from organizations.services import membership_grant
+from xxgk.deadlines import INCOMPLETE
 from xxgk.models import Guide, GuideReview, GuideStatus
 from xxgk.services import guide_review, guide_save, guide_start, guide_submit
 from xxgk.tests.factories import published_guide
@@ -94,3 +97,12 @@ def test_a_bad_postcode_or_email_is_refused_with_a_message_and_nothing_saved(uni
     assert "email" in refused.value.message_dict
     guide.refresh_from_db()
     assert guide.postcode == "" and guide.email == ""
+
+
+def test_a_published_guide_with_pending_fields_is_listed_as_incomplete(unit_a, reviewer_a):
+    guide = published_guide(unit_a, reviewer_a, fax="", postcode="")
+    assert incomplete_counts()[INCOMPLETE] == {unit_a.pk: 1}
+    kind = incomplete_kind(INCOMPLETE)
+    assert [(record.pk, fields) for record, fields in incomplete_records(kind, unit_a.pk)] == [
+        (guide.pk, ["传真", "邮政编码"])
+    ]
