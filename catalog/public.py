@@ -9,8 +9,10 @@ office's own hotline and address in a paragraph stay, since they are not persona
 given name alone is not masked here (unlike an enforcement record about one party): with a
 list of thirty names it would garble ordinary words and places, 建设 or 红旗村.
 
-The page, the API, the search index and the search snippets all read ``public_body`` or
-``public_blocks``: the stored body keeps what staff entered.
+The page, the API and the search index read ``public_body`` or ``public_blocks``; a search
+result's snippet reads ``public_region``, the same masking applied to the part of the body
+around the first match only (a list of a thousand households is not masked for 120 characters).
+The stored body keeps what staff entered.
 """
 
 import re
@@ -182,3 +184,117 @@ def masking_notes(body: str) -> list[str]:
                 if raw != masked
             ]
     return notes
+
+
+# A search snippet masks only the text around its match. What it masks is cut at a sentence end
+# or a line break: no ID number, phone, house number or name crosses one, nor do the words a
+# phone is recognised by (电话：), so what is masked of a sentence is what masking the whole
+# body would mask of it. A table is masked by whole rows, as ``public_blocks`` masks each row.
+SENTENCE_END = re.compile(r"[。；！？\n]")
+# Characters kept around the snippet before it is cut at sentence ends: more than the snippet's
+# lead (a third of it) and than the longest maskable token, so the region always holds the snippet.
+REGION_MARGIN = 48
+REGION_TRIES = 5  # matches tried before masking the whole body (each earlier one masked away)
+
+
+@dataclass
+class Region:
+    """Public text of part of a body, and whether the body goes on before and after it."""
+
+    text: str
+    more_before: bool
+    more_after: bool
+
+
+def _block_lines(block: Block) -> list[str]:
+    """The block's text as ``blocks_text`` lays it out: a paragraph, or a table's lines."""
+    if block.is_table:
+        return [CELL_SEPARATOR.join(row) for row in [block.header, *block.rows]]
+    return [block.text]
+
+
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) widened to sentence ends (or the text's ends)."""
+    before = max((m.end() for m in SENTENCE_END.finditer(text, 0, max(start, 0))), default=0)
+    after = SENTENCE_END.search(text, min(end, len(text)))
+    return before, after.start() if after else len(text)
+
+
+def public_region(body: str, terms: list[str], length: int) -> Region:
+    """Masked public text around the first match of ``terms`` (at least ``length`` characters
+    from a third of ``length`` before it), without masking the rest of the body."""
+    blocks = body_blocks(body)
+    names = listed_names(blocks)
+    if any(SENTENCE_END.search(name) for name in names):  # a name across a sentence end: mask it all
+        return Region(public_body(body), False, False)
+    raw = blocks_text(blocks)
+    # The first match may be masked (a listed name holding the word): then the next one.
+    occurrences = _matches(raw, terms)
+    for first in occurrences[:REGION_TRIES] or [0]:
+        margin = REGION_MARGIN
+        while True:
+            region = _region(blocks, names, len(raw), first - length // 3 - margin, first + length + margin)
+            text = " ".join(region.text.split())
+            shown = _matches(text, terms)[:1]
+            if not shown and occurrences:
+                break
+            # Masking shortens what it hides ([已隐去] for 18 digits): widen until the snippet fits.
+            shown = shown[0] if shown else 0
+            lead_fits = shown >= length // 3 or not region.more_before
+            if lead_fits and (len(text) - shown >= length or not region.more_after):
+                return region
+            margin *= 4
+    return Region(public_body(body), False, False)
+
+
+def _matches(text: str, terms: list[str]) -> list[int]:
+    """Where the terms occur in ``text``, in order."""
+    lowered = text.lower()
+    found = set()
+    for term in (term.lower() for term in terms if term):
+        position = lowered.find(term)
+        while position >= 0 and len(found) < 100:
+            found.add(position)
+            position = lowered.find(term, position + 1)
+    return sorted(found)
+
+
+def _region(blocks: list[Block], names: list[str], total: int, start: int, end: int) -> Region:
+    """The public text of the blocks' parts overlapping [start, end) of their raw text."""
+    parts: list[str] = []
+    offset, shown_from, shown_to = 0, None, 0
+    for block in blocks:
+        lines = _block_lines(block)
+        size = sum(map(len, lines)) + len(lines) - 1
+        if offset + size > start and offset < end:
+            text, begin, stop = _public_part(block, names, start - offset, end - offset)
+            parts.append(text)
+            shown_from = offset + begin if shown_from is None else shown_from
+            shown_to = offset + stop
+        offset += size + 2  # blocks are two line breaks apart
+    return Region("\n\n".join(parts), bool(shown_from), shown_to < total)
+
+
+def _public_part(block: Block, names: list[str], start: int, end: int) -> tuple[str, int, int]:
+    """The public text of the block's part overlapping [start, end) (block offsets), and where
+    that part begins and ends in the block."""
+    if not block.is_table:
+        begin, stop = _sentence_span(block.text, start, end)
+        text = block.text[begin:stop]
+        return apply(text, _paragraph_findings(text, names)), begin, stop
+    lines = _block_lines(block)
+    first, last, position = None, 0, 0
+    for index, line in enumerate(lines):
+        if position + len(line) > start and position < end:
+            first = index if first is None else first
+            last = index
+        position += len(line) + 1
+    first = 0 if first is None else first
+    rows = block.rows[max(first - 1, 0) : last]  # line 0 is the header
+    shown = _public_table(Block(header=block.header, rows=rows), names)
+    shown_lines = ([CELL_SEPARATOR.join(block.header)] if first == 0 else []) + [
+        CELL_SEPARATOR.join(row) for row in shown.rows
+    ]
+    begin = sum(len(line) + 1 for line in lines[:first])
+    stop = sum(len(line) + 1 for line in lines[: last + 1]) - 1
+    return "\n".join(shown_lines), begin, stop

@@ -3,7 +3,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from lushan_portal.pagecache import versioned
-from lushan_portal.search import SearchSection, highlight, register_section
+from lushan_portal.search import SNIPPET_LENGTH, SearchSection, highlight, register_section
 from lushan_portal.widgets import FastSelect
 
 LEVELS = {"county": "level_county", "township": "level_township"}
@@ -15,31 +15,25 @@ def _catalog_choice(label: str, empty_label: str) -> forms.ChoiceField:
     return forms.ChoiceField(label=label, required=False, choices=[("", empty_label)], widget=FastSelect)
 
 
-def domain_choices() -> list[tuple[str, str, int]]:
-    """(code, name, pk) of the active domains, read again only when the catalog section changes."""
+def filter_choices() -> dict[str, list[tuple[str, str, int]]]:
+    """(code, name, pk) of the active domains and of the active units in display order: read
+    again only when the catalog section or a unit changes (one round trip to the cache)."""
     from catalog.selectors import active_domains
-
-    def build() -> list[tuple[str, str, int]]:
-        return list(active_domains().values_list("code", "name", "pk"))
-
-    return versioned("catalog-filter-domains", "catalog", build=build)
-
-
-def unit_choices() -> list[tuple[str, str, int]]:
-    """(code, name, pk) of the active units in display order, read again only when a unit changes."""
     from organizations.models import Unit
 
-    def build() -> list[tuple[str, str, int]]:
-        return list(
-            Unit.objects.filter(is_active=True).order_by("sort_order", "code").values_list("code", "name", "pk")
-        )
+    def build() -> dict[str, list[tuple[str, str, int]]]:
+        units = Unit.objects.filter(is_active=True).order_by("sort_order", "code")
+        return {
+            "domain": list(active_domains().values_list("code", "name", "pk")),
+            "unit": list(units.values_list("code", "name", "pk")),
+        }
 
-    return versioned("catalog-filter-units", build=build)
+    return versioned("catalog-filter-choices", "catalog", build=build)
 
 
 class CatalogFilterForm(forms.Form):
     """The site search's filters. Rendered with every search: the domain and unit choices come
-    from ``domain_choices``/``unit_choices`` (no query, no model instances while nothing changed);
+    from ``filter_choices`` (no query, no model instances while nothing changed);
     a chosen code is cleaned to its primary key."""
 
     domain = _catalog_choice(_("领域"), _("全部领域"))
@@ -66,7 +60,7 @@ class CatalogFilterForm(forms.Form):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self._ids = {}
-        for name, rows in (("domain", domain_choices()), ("unit", unit_choices())):
+        for name, rows in filter_choices().items():
             field = self.fields[name]
             field.choices = [field.choices[0], *((code, label) for code, label, _pk in rows)]
             self._ids[name] = {code: pk for code, _label, pk in rows}
@@ -146,8 +140,13 @@ def item_display(item: object, terms: list[str]) -> tuple[str, str, str]:
 
 
 def publication_display(publication: object, terms: list[str]) -> tuple[str, str, str]:
+    from catalog.public import public_region
+
     label = f"{publication.title}（{publication.unit.display_name}，{publication.published_on:%Y-%m-%d}）"
-    return label, publication.get_absolute_url(), highlight(publication.public_body, with_long_forms(terms))
+    terms = with_long_forms(terms)
+    region = public_region(publication.body, terms, SNIPPET_LENGTH)  # masks only what the snippet shows
+    snippet = highlight(region.text, terms, more_before=region.more_before, more_after=region.more_after)
+    return label, publication.get_absolute_url(), snippet
 
 
 def register_search() -> None:

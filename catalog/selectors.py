@@ -6,6 +6,7 @@ from django.db.models import Count, F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import OPEN_STATUSES, Catalog, CatalogItem, CatalogStatus, Domain, Publication, PublicationStatus
+from lushan_portal.pagecache import versioned
 from organizations.models import GRASSROOTS_KINDS, Unit
 
 READABLE_CATALOG_STATUSES = (CatalogStatus.PUBLISHED, CatalogStatus.SUPERSEDED)
@@ -129,14 +130,20 @@ def column_entry(unit: Unit, domain: Domain, catalog: Catalog | None, lead_publi
     return ColumnEntry(unit, domain, state, catalog, lead_published)
 
 
-def _current_catalogs(unit: Unit, domain: Domain | None = None) -> dict[int, Catalog]:
-    """The unit's published catalog per domain, else its open draft. One query."""
+# What a column entry reads of a catalog (its state and link, the note of a domain not applicable).
+ENTRY_CATALOG_FIELDS = ("unit", "domain", "status", "version", "not_applicable", "not_applicable_note")
+
+
+def _current_catalogs(unit: Unit, domains: dict[int, Domain]) -> dict[int, Catalog]:
+    """The unit's published catalog per domain of ``domains``, else its open draft. One query.
+
+    The catalogs' links name the unit and the domain: both are attached from what the caller
+    already holds rather than joined again."""
     catalogs: dict[int, Catalog] = {}
-    rows = Catalog.objects.filter(unit=unit, status__in=[CatalogStatus.PUBLISHED, *OPEN_STATUSES]).select_related(
-        "unit",
-        "domain",  # the links to each catalog name both
-    )
-    for catalog in rows if domain is None else rows.filter(domain=domain):
+    statuses = [CatalogStatus.PUBLISHED, *OPEN_STATUSES]
+    rows = Catalog.objects.filter(unit=unit, domain__in=list(domains), status__in=statuses)
+    for catalog in rows.only(*ENTRY_CATALOG_FIELDS):
+        catalog.unit, catalog.domain = unit, domains[catalog.domain_id]
         if catalogs.get(catalog.domain_id) is None or catalog.status == CatalogStatus.PUBLISHED:
             catalogs[catalog.domain_id] = catalog
     return catalogs
@@ -148,19 +155,29 @@ def _lead_published_domains(domain: Domain | None = None) -> set[int]:
     return set((led if domain is None else led.filter(domain=domain)).values_list("domain_id", flat=True))
 
 
+def column_domains() -> tuple[list[Domain], set[int]]:
+    """The active domains with their lead departments, and those whose lead has published: the
+    same for every unit's column, so kept per process until the catalog section or a unit changes."""
+
+    def build() -> tuple[list[Domain], set[int]]:
+        domains = Domain.objects.filter(is_active=True).select_related("lead_unit")
+        domains = domains.only("code", "name", "sort_order", "lead_unit__code", "lead_unit__name")
+        return list(domains), _lead_published_domains()
+
+    return versioned("catalog-column-domains", "catalog", build=build)
+
+
 def unit_column(unit: Unit) -> list[ColumnEntry]:
-    """Every active domain with its state for the unit: the 专栏. Three queries, whatever the unit."""
-    catalogs = _current_catalogs(unit)
-    led = _lead_published_domains()
-    return [
-        column_entry(unit, domain, catalogs.get(domain.pk), domain.pk in led)
-        for domain in Domain.objects.filter(is_active=True).select_related("lead_unit")
-    ]
+    """Every active domain with its state for the unit: the 专栏. One query for the unit's
+    catalogs (the domains and their leads are shared by every column, ``column_domains``)."""
+    domains, led = column_domains()
+    catalogs = _current_catalogs(unit, {domain.pk: domain for domain in domains})
+    return [column_entry(unit, domain, catalogs.get(domain.pk), domain.pk in led) for domain in domains]
 
 
 def unit_domain_entry(unit: Unit, domain: Domain) -> ColumnEntry:
     """One domain's state for the unit (its catalog page when nothing is published). Two queries."""
-    catalog = _current_catalogs(unit, domain).get(domain.pk)
+    catalog = _current_catalogs(unit, {domain.pk: domain}).get(domain.pk)
     return column_entry(unit, domain, catalog, domain.pk in _lead_published_domains(domain))
 
 

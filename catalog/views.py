@@ -2,6 +2,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from catalog.models import CatalogItem, CatalogStatus, Domain
+from catalog.pages import domain_rows, entry_detail
 from catalog.selectors import (
     domains_with_counts,
     public_publications,
@@ -28,7 +29,7 @@ def domain_detail(request: HttpRequest, domain: str) -> HttpResponse:
     catalogs = catalogs.only(
         "version", "status", "not_applicable", "published_at", "unit__name", "unit__code", "domain__code"
     )
-    return render(request, "catalog/domain_detail.html", {"domain": domain, "catalogs": catalogs})
+    return render(request, "catalog/domain_detail.html", {"domain": domain, "rows": domain_rows(catalogs)})
 
 
 def _catalog_for(request: HttpRequest, unit: str, domain: str):
@@ -53,6 +54,7 @@ def unit_domain(request: HttpRequest, unit: str, domain: str) -> HttpResponse:
     items = list(catalog.items.all()) if catalog else []
     entry = None if catalog else unit_domain_entry(unit, domain)  # what is missing, and who compiles it
     context = {"unit": unit, "domain": domain, "catalog": catalog, "items": items, "versions": versions, "entry": entry}
+    context["entry_detail"] = entry_detail(entry) if entry else ""
     return render(request, "catalog/unit_domain.html", context)
 
 

@@ -19,14 +19,16 @@ not placed in any year; ``TableFour.date_unknown`` says how many there are.
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
 from disclosure_requests.models import (
     REASONS_BY_KIND,
     ApplicantType,
     Application,
+    Fee,
     OrganizationKind,
     ReplyKind,
     ReplyReason,
@@ -240,9 +242,43 @@ def annual_figures_by_unit(year: int) -> dict[int, AnnualFigures]:
     }
 
 
+@dataclass(frozen=True)
+class FeeFigures:
+    """Section 六's 信息处理费: the fees paid in the year (by payment date), in yuan."""
+
+    amount: Decimal = Decimal("0")
+    count: int = 0
+
+
+def _fees_paid(year: int) -> QuerySet:
+    return Fee.objects.filter(paid_on__range=_year(year))
+
+
+def fee_figures(year: int, unit_id: int | None = None) -> FeeFigures:
+    """信息处理费 paid in ``year`` to one unit (or every unit). One query."""
+    fees = _fees_paid(year)
+    if unit_id is not None:
+        fees = fees.filter(application__unit=unit_id)
+    totals = fees.aggregate(amount=Sum("amount"), count=Count("pk"))
+    return FeeFigures(amount=totals["amount"] or Decimal("0"), count=totals["count"])
+
+
+def fee_figures_by_unit(year: int) -> dict[int, FeeFigures]:
+    """Every unit paid a fee in ``year``; one query."""
+    rows = _fees_paid(year).order_by().values("application__unit").annotate(amount=Sum("amount"), count=Count("pk"))
+    return {row["application__unit"]: FeeFigures(amount=row["amount"], count=row["count"]) for row in rows}
+
+
 def register_annual_figures() -> None:
     register_provider(
         "disclosure_requests",
         str(_("收到和处理政府信息公开申请情况（表三），政府信息公开行政复议、行政诉讼情况（表四）")),
         annual_figures,
+        by_unit=annual_figures_by_unit,
+    )
+    register_provider(
+        "disclosure_requests.fees",
+        str(_("收取信息处理费情况（六、其他需要报告的事项）")),
+        fee_figures,
+        by_unit=fee_figures_by_unit,
     )

@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from disclosure_requests import services
+from disclosure_requests import reviews, services
 from disclosure_requests.intake import application_register, application_submit_online
 from disclosure_requests.models import (
     ApplicantType,
@@ -224,10 +224,69 @@ def seed(log: callable) -> None:
         sent_status=SentStatus.SENT,
         letter_text="您申请的信息涉及第三方个人隐私，第三方不同意公开，决定不予公开。",
     )
-    Review.objects.create(
-        application=refused, kind=ReviewKind.RECONSIDERATION, body="鲁山县人民政府", filed_on=today - timedelta(days=20)
+    review = Review(
+        application=refused,
+        kind=ReviewKind.RECONSIDERATION,
+        body="鲁山县人民政府",
+        filed_on=today - timedelta(days=20),
+        copy_received_on=today - timedelta(days=18),
+        answered_on=today - timedelta(days=10),
     )
+    reviews.answer_due_fill(review)
+    review.save()
+    _last_year_at_the_counter(civil, clerk, editor, today)
+    _carried_into_this_year(civil, editor, today)
     log(f"依申请公开：新建 {Application.objects.count()} 件申请（各办理状态）")
+
+
+def _last_year_at_the_counter(unit: Unit, clerk: object, editor: object, today: date) -> None:
+    """Two counter applications about a year ago, one settled on the spot: the 当场答复 share has a
+    previous period to be compared with."""
+    for n, (days_ago, answered_after) in enumerate([(380, 0), (400, 9)]):
+        application = _registered(
+            unit,
+            clerk,
+            Channel.COUNTER,
+            today - timedelta(days=days_ago),
+            _person(
+                8 + n, ["孙红霞", "周建设"][n], description=["本村2024年危房改造补助名单", "县民政局2024年部门预算"][n]
+            ),
+        )
+        services.application_close(
+            application=application,
+            kind=ReplyKind.DISCLOSED,
+            replied_on=application.received_on + timedelta(days=answered_after),
+            by=editor,
+            letter_text="您申请的信息已主动公开，现提供打印件。",
+            sent_route=SentRoute.IN_PERSON,
+            sent_status=SentStatus.SENT,
+            sent_at=timezone.now(),
+        )
+
+
+def _carried_into_this_year(unit: Unit, editor: object, today: date) -> None:
+    """Received before New Year and answered in January: 上年结转 in this year's figures."""
+    received = date(today.year - 1, 12, 22)
+    application = _registered(
+        unit,
+        editor,
+        Channel.REGISTERED_MAIL,
+        received,
+        _person(10, "吴立新", description="本镇2025年农村低保资金发放明细"),
+    )
+    services.application_close(
+        application=application,
+        kind=ReplyKind.PARTIAL,
+        reason="",
+        replied_on=min(date(today.year, 1, 12), today),
+        by=editor,
+        legal_ground="《政府信息公开条例》第三十七条：涉及个人隐私的部分已作区分处理。",
+        reconsideration_body="鲁山县人民政府",
+        litigation_court="鲁山县人民法院",
+        letter_text="您申请的信息部分公开，涉及个人隐私的内容已作区分处理。",
+        sent_route=SentRoute.POST,
+        sent_status=SentStatus.SENT,
+    )
 
 
 def _editor_of(unit: Unit) -> object:

@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -25,11 +27,20 @@ EXPORT_MAX_ROWS = 100_000
 def decision_list(request: HttpRequest) -> HttpResponse:
     search = decision_search(request.GET)
     page = peek_page(listed(search.qs), request.GET.get("page")) if search.is_valid() else None
-    rows = [(decision, public_title(decision)) for decision in page.rows] if page else []
+    # Each row's link, title, unit and date made here, not per row in the template.
+    rows = [
+        (decision.get_absolute_url(), public_title(decision), decision.unit.name, _day(decision.decision_date))
+        for decision in (page.rows if page else [])
+    ]
     query = request.GET.copy()
     query.pop("page", None)
     context = {"filter": search, "page": page, "rows": rows, "query_string": query.urlencode()}
     return render(request, "enforcement/decision_list.html", context)
+
+
+def _day(value: date | None) -> str:
+    """As the |date:"Y-m-d" filter shows a date (empty when unknown)."""
+    return value.strftime("%Y-%m-%d") if value else ""
 
 
 @cached_page("enforcement")

@@ -12,11 +12,15 @@ PUBLISHED_INTERPRETATIONS = Q(interpretations__status=Status.PUBLISHED)
 UNDATED_INTERPRETATIONS = PUBLISHED_INTERPRETATIONS & Q(interpretations__published_on=None)
 
 
+def published_documents() -> QuerySet:
+    """Published documents, without the interpretation figures (what lists that do not show them read)."""
+    return PolicyDocument.objects.filter(status=Status.PUBLISHED).select_related("unit")
+
+
 def public_documents() -> QuerySet:
     """Published documents, with the date of the first published interpretation and how many are undated."""
     return (
-        PolicyDocument.objects.filter(status=Status.PUBLISHED)
-        .select_related("unit")
+        published_documents()
         .annotate(
             first_interpretation_on=Min("interpretations__published_on", filter=PUBLISHED_INTERPRETATIONS),
             undated_interpretations=Count("interpretations", filter=UNDATED_INTERPRETATIONS),
@@ -123,6 +127,7 @@ def unit_year(unit_id: int, year: int) -> UnitYear:
     start, end = year_range(year)
     in_year = Q(published_on__range=(start, end))
     documents = public_documents().filter(in_year | Q(published_on=None), unit=unit_id, kind__in=SYNC_KINDS)
+    documents = documents.select_related(None).only("kind", "published_on")  # what document_sync reads
     rows = [(d.published_on, document_sync(d).code) for d in documents]
     statuses = [code for published_on, code in rows if published_on is not None]
     interpretations = (

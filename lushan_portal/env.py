@@ -3,6 +3,7 @@
 import base64
 import os
 import re
+from datetime import date
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -110,3 +111,20 @@ def env_pattern(name: str, pattern: str, example: str, default: str = "") -> str
     if value and not re.fullmatch(pattern, value):
         raise ImproperlyConfigured(f"Environment variable {name} must look like {example}, not {value!r}.")
     return value
+
+
+def env_month_day(name: str, default: str, latest: tuple[int, int] = (12, 31)) -> tuple[int, int]:
+    """A day of the year as MM-DD (a date that exists in every year, not after ``latest``)."""
+    raw = os.environ.get(name, default).strip()
+    match = re.fullmatch(r"(\d{2})-(\d{2})", raw)
+    try:
+        month, day = (int(match.group(1)), int(match.group(2))) if match else (0, 0)
+        date(2001, month, day)
+    except ValueError:
+        month = day = 0
+    if not month or (month, day) > latest:
+        raise ImproperlyConfigured(
+            f"Environment variable {name} must be a day as MM-DD, at latest {latest[0]:02d}-{latest[1]:02d}, "
+            f"not {raw!r}."
+        )
+    return month, day

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import jieba
 from django import forms
 from django.db.models import Q, QuerySet
-from django.utils.html import escape
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 
 jieba.setLogLevel(logging.WARNING)
@@ -26,8 +26,11 @@ RESULTS_PER_SECTION = 20
 SNIPPET_LENGTH = 120
 
 
-def highlight(text: str, terms: list[str], length: int = SNIPPET_LENGTH) -> SafeString:
-    """An excerpt around the first match, HTML-escaped, with every term in <mark>."""
+def highlight(
+    text: str, terms: list[str], length: int = SNIPPET_LENGTH, *, more_before: bool = False, more_after: bool = False
+) -> SafeString:
+    """An excerpt around the first match, HTML-escaped, with every term in <mark>. ``text`` may
+    be part of a longer text (``more_before``, ``more_after``: the excerpt says so with …)."""
     text = " ".join((text or "").split())
     lowered = text.lower()
     positions = [lowered.find(term.lower()) for term in terms if term and term.lower() in lowered]
@@ -36,9 +39,19 @@ def highlight(text: str, terms: list[str], length: int = SNIPPET_LENGTH) -> Safe
     html = escape(excerpt)
     for term in sorted(terms, key=len, reverse=True):
         html = re.sub(re.escape(escape(term)), lambda m: f"<mark>{m.group(0)}</mark>", html, flags=re.IGNORECASE)
-    prefix = "…" if start else ""
-    suffix = "…" if start + length < len(text) else ""
+    prefix = "…" if start or more_before else ""
+    suffix = "…" if start + length < len(text) or more_after else ""
     return mark_safe(prefix + html + suffix)
+
+
+def result_items(rows: list[tuple[str, str, str]]) -> SafeString:
+    """A section's results as the page lists them (<li> each: the link, then the snippet), built
+    here rather than per row in the template. The snippet is already escaped (``highlight``)."""
+    items = []
+    for label, url, snippet in rows:
+        after = f"<p>{conditional_escape(snippet)}</p>" if snippet else ""
+        items.append(f'<li><a href="{escape(url)}">{escape(label)}</a>{after}</li>')
+    return mark_safe("".join(items))  # every value above is escaped
 
 
 def default_display(row: object, terms: list[str]) -> tuple[str, str, str]:

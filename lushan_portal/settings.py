@@ -18,6 +18,7 @@ from lushan_portal.env import (
     env_fernet_key,
     env_int,
     env_list,
+    env_month_day,
     env_pattern,
     env_rate,
     env_redis_url,
@@ -98,6 +99,7 @@ INSTALLED_APPS = [
     "site_feedback",
     "disclosure_requests",
     "xxgk",
+    "annual_reports",
 ]
 
 MIDDLEWARE = [
@@ -242,6 +244,12 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@localhost")
 
 # The openness office (政务公开主管部门): its reviewers review catalogs of every domain.
 OPENNESS_OFFICE_UNIT_CODE = env_str("OPENNESS_OFFICE_UNIT_CODE", "gov-office")
+# The county government's annual report (its openness office's, summing all units) is due on this
+# day of the next year (MM-DD); the Regulations allow until 31 March, units publish by 15 January.
+ANNUAL_REPORT_COUNTY_DUE = env_month_day("ANNUAL_REPORT_COUNTY_DUE", "01-31", latest=(3, 31))
+# The first year whose annual reports are made in the portal: earlier years' were published before it
+# was installed, so no unit is alerted for them.
+ANNUAL_REPORT_FIRST_YEAR = env_int("ANNUAL_REPORT_FIRST_YEAR", 2026)
 # 依申请公开 相对集中受理: the units whose counters (the county service centre's 政务公开专区) register
 # applications for any unit and hand them to it.
 DISCLOSURE_COUNTER_UNIT_CODES = env_list("DISCLOSURE_COUNTER_UNIT_CODES", ["approval-service"])

@@ -52,6 +52,7 @@ urlpatterns = [
     path("feedback/", include("site_feedback.urls")),
     path("requests/", include("disclosure_requests.urls")),
     path("", include("xxgk.urls")),  # before catalog: /units/<unit>/xxgk/ is not a domain
+    path("", include("annual_reports.urls")),
     path("units/", include("organizations.urls")),
     path("", include("catalog.urls")),
     path("", include("interpretation.urls")),

@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 
 from lushan_portal.cache import cache_probe
 from lushan_portal.pagecache import ALL, cached_page, versioned
-from lushan_portal.search import MAX_QUERY_LENGTH, filter_forms, query_terms, search_everything
+from lushan_portal.search import MAX_QUERY_LENGTH, filter_forms, query_terms, result_items, search_everything
 from lushan_portal.sections import home_sections
 from lushan_portal.sitemaps import site_map_sections
 from organizations.selectors import units_grouped
@@ -57,7 +57,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "query": query,
         "filter_forms": bound,
         "terms": query_terms(query),
-        "results": results,
+        "results": [(section, rows, result_items(rows)) for section, rows in results],
         "total": sum(len(rows) for _section, rows in results),
     }
     return render(request, "search.html", context)

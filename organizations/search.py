@@ -7,7 +7,8 @@ from lushan_portal.search import SearchSection, all_terms_in, register_section
 def units_matching(terms: list[str], filters: dict) -> QuerySet:
     from organizations.models import Unit
 
-    return Unit.objects.filter(all_terms_in(["name", "short_name", "address"], terms), is_active=True)
+    matches = Unit.objects.filter(all_terms_in(["name", "short_name", "address"], terms), is_active=True)
+    return matches.only("code", "name")  # what a result shows: its name and link
 
 
 def register_unit_search() -> None:

@@ -21,9 +21,6 @@ ENTRIES = (
     ("ndbg", _("政府信息公开年报")),
     ("ysqgk", _("依申请公开")),
 )
-# annual_reports' public paths (the lead switches these to URL names at merge).
-COUNTY_REPORTS_PATH = "/xxgk/ndbg/"
-UNIT_REPORTS_PATH = "/units/{code}/ndbg/"
 
 
 def _office_name() -> str:
@@ -45,7 +42,9 @@ def _column(request: HttpRequest, unit: Unit | None) -> HttpResponse:
         "rule_documents": disclosure_index.rule_documents(unit_id),
         "rules_owner": unit.name if unit else _office_name(),
         "index_rows": disclosure_index_rows(unit),
-        "reports_url": UNIT_REPORTS_PATH.format(code=unit.code) if unit else COUNTY_REPORTS_PATH,
+        "reports_url": (
+            record_url("annual_reports:unit_list", unit.code) if unit else record_url("annual_reports:county_list")
+        ),
     }
     return render(request, "xxgk/column.html", context)
 

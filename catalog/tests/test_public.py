@@ -127,7 +127,7 @@ def test_pages_stay_constant_in_queries(client, published, township, django_asse
         published_publication(approval, title=f"低保公示{n}", formed_on=date(2025, 10, 1))
     pages = {
         reverse("catalog:domain", args=["social-assistance"]): 2,
-        # unit, catalog column (3: catalogs, domains with leads, leads' catalogs), interpretation figures (2)
+        # unit, catalog column (catalogs; domains with leads and leads' catalogs on a first view), interpretation (2)
         reverse("organizations:unit_detail", args=[township.code]): 6,
         reverse("catalog:unit_domain", args=[township.code, "social-assistance"]): 4,
         approval.get_absolute_url(): 2,
@@ -197,3 +197,17 @@ def test_api_publications_page_by_cursor_newest_first_without_a_count(client, pu
     titles = [row["title"] for row in first["results"] + second["results"]]
     assert second["next"] is None and len(titles) == len(set(titles)) == Publication.objects.count()
     assert titles[:2] == ["游标公示21", "游标公示20"]  # same day: the later entry first
+
+
+def test_search_results_show_titles_and_snippets_as_text(client, published):
+    """The results are drawn in Python: a title or body holding markup is shown, not run."""
+    publication = published_publication(
+        published["approval"],
+        title="<b>低保</b>公示",
+        body="低保名单<script>alert(1)</script>见附件。",
+        formed_on=date(2025, 10, 1),
+    )
+    html = client.get(reverse("search"), {"q": "低保"}).content.decode()
+    assert f'<a href="{publication.get_absolute_url()}">&lt;b&gt;低保&lt;/b&gt;公示（' in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert" not in html
+    assert "<mark>低保</mark>名单" in html

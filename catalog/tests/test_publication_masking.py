@@ -92,3 +92,33 @@ def test_an_editor_saving_a_list_is_warned_which_values_will_be_masked(client, u
     page = response.content.decode()
     assert "以下内容像是个人信息，公开时将隐去" in page
     assert "户主姓名「王秀兰」→「王**」" in page and "等共 6 处" in page
+
+
+def test_a_search_snippet_masks_what_the_whole_body_would_wherever_the_snippet_is_cut():
+    """The snippet masks only the text around the match; an ID number (together or in groups) or a
+    listed name at every distance from the match, across the snippet's edge, is masked as in the
+    whole body (a phone in a paragraph is an office's and stays, there as here)."""
+    from catalog.public import public_region
+    from lushan_portal.search import SNIPPET_LENGTH, highlight
+
+    table = "序号\t户主姓名\t身份证号\n1\t欧阳明华\t410423195803121527"
+    for secret in ["410423195803121527", "4104 2319 5803 1215 27", "欧阳明华", "电话：5051234"]:
+        for distance in range(0, 260, 7):
+            body = "说明" * 30 + "低保" + "公示期七天" * (distance // 5) + "第" * (distance % 5) + secret
+            body += "，请监督" * 20 + "\n\n" + table
+            region = public_region(body, ["低保"], SNIPPET_LENGTH)
+            snippet = highlight(region.text, ["低保"], more_before=region.more_before, more_after=region.more_after)
+            assert snippet == highlight(public_body(body), ["低保"]), (secret, distance)
+            assert "1215" not in snippet and "欧阳明华" not in snippet
+
+
+def test_a_snippet_skips_a_match_that_masking_hides():
+    """A listed name holding the word (张红旗) is masked: the snippet shows the next 红旗 instead."""
+    from catalog.public import public_region
+    from lushan_portal.search import highlight
+
+    body = "序号\t户主姓名\n1\t张红旗\n\n" + "说明。" * 100 + "红旗村公示"
+    region = public_region(body, ["红旗"], 120)
+    snippet = highlight(region.text, ["红旗"], more_before=region.more_before, more_after=region.more_after)
+    assert snippet.startswith("…") and "<mark>红旗</mark>村公示" in snippet and "张" not in snippet
+    assert snippet == highlight(public_body(body), ["红旗"])
