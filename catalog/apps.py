@@ -34,6 +34,7 @@ class CatalogConfig(AppConfig):
 
     def ready(self) -> None:
         from catalog.deadlines import register_incomplete_items, register_indicators, register_rules
+        from catalog.disclosure import register_disclosure
         from catalog.pages import register_pages
         from catalog.search import register_search
         from lushan_portal import pagecache
@@ -43,4 +44,5 @@ class CatalogConfig(AppConfig):
         register_incomplete_items()
         register_search()
         register_pages()
+        register_disclosure()
         pagecache.register("catalog", *(self.get_model(name) for name in PUBLIC_MODELS))

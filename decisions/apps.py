@@ -20,6 +20,7 @@ class DecisionsConfig(AppConfig):
 
     def ready(self) -> None:
         from decisions.deadlines import register_incomplete_records, register_indicators, register_rules
+        from decisions.disclosure import register_disclosure
         from decisions.pages import register_pages
         from lushan_portal import pagecache
 
@@ -27,4 +28,5 @@ class DecisionsConfig(AppConfig):
         register_indicators()
         register_incomplete_records()
         register_pages()
+        register_disclosure()
         pagecache.register("decisions", *(self.get_model(name) for name in PUBLIC_MODELS))

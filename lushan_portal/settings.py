@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "enforcement",
     "site_feedback",
     "disclosure_requests",
+    "xxgk",
     "annual_reports",
 ]
 

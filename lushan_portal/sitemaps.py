@@ -16,6 +16,7 @@ from enforcement.sitemaps import SITEMAPS as ENFORCEMENT
 from interpretation.sitemaps import SITEMAPS as INTERPRETATION
 from organizations.sitemaps import SITEMAPS as ORGANIZATIONS
 from site_feedback.sitemaps import SITEMAPS as SITE_FEEDBACK
+from xxgk.sitemaps import SITEMAPS as XXGK
 
 # Never crawled: the back office, the supervisors' dashboard, login and account pages.
 ROBOTS_DISALLOW = ("/admin/", "/dashboard/", "/accounts/")
@@ -49,6 +50,7 @@ SITEMAPS = {
     **ENFORCEMENT,
     **SITE_FEEDBACK,
     **DISCLOSURE_REQUESTS,
+    **XXGK,
 }
 
 
@@ -86,6 +88,7 @@ SITE_MAP_SECTIONS = [
     MapSection(_("行政执法公示"), "enforcement:list"),
     MapSection(_("站内搜索"), "search"),
     MapSection(_("数据接口"), "api-root"),
+    MapSection(_("政府信息公开"), "xxgk:county"),
     MapSection(_("政府信息公开申请"), "disclosure_requests:apply"),
     MapSection(_("政府信息公开申请查询"), "disclosure_requests:status"),
     MapSection(_("我为政府网站找错"), "site_feedback:report"),

@@ -51,6 +51,7 @@ urlpatterns = [
     path("sitemap/", views.site_map, name="site_map"),
     path("feedback/", include("site_feedback.urls")),
     path("requests/", include("disclosure_requests.urls")),
+    path("", include("xxgk.urls")),  # before catalog: /units/<unit>/xxgk/ is not a domain
     path("", include("annual_reports.urls")),
     path("units/", include("organizations.urls")),
     path("", include("catalog.urls")),
