@@ -11,6 +11,7 @@ from django.utils import timezone
 from annual_reports import services
 from annual_reports.models import AnnualReport
 from organizations.models import Unit
+from publication_review.demo import unit_reviewer
 
 OVERVIEW = (
     "{year}年，{owner}深入贯彻落实《中华人民共和国政府信息公开条例》，围绕中心工作和群众关切，"
@@ -51,10 +52,16 @@ def seed(log: callable) -> None:
     civil = _publish(units["civil-affairs"], county=False, year=year, editor=editor, reviewer=reviewer, fee=None)
     _backdate(civil, date(year + 1, 1, 12))
     resources = _publish(
-        units["natural-resources"], county=False, year=year, editor=admin, reviewer=admin, fee=Decimal("12.6")
+        units["natural-resources"],
+        county=False,
+        year=year,
+        editor=admin,
+        reviewer=unit_reviewer(units["natural-resources"]),
+        fee=Decimal("12.6"),
     )
     _backdate(resources, date(year + 1, 1, 14))
-    county = _publish(units["gov-office"], county=True, year=year, editor=admin, reviewer=admin, fee=Decimal("12.6"))
+    office = units["gov-office"]
+    county = _publish(office, county=True, year=year, editor=admin, reviewer=unit_reviewer(office), fee=Decimal("12.6"))
     _backdate(county, date(year + 1, 1, 28))
     # A correction: 县民政局 adds the fee amount it had left blank, as version 2.
     second = services.report_new_version(report=civil, by=editor)

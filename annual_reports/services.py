@@ -23,6 +23,8 @@ from annual_reports.models import AnnualReport, FigureCorrection, ReportStatus
 from compliance.models import ObligationDue
 from organizations.models import Role, Unit
 from organizations.scoping import can_write_unit, user_unit_ids
+from publication_review.models import Outcome
+from publication_review.services import require_review, review_record
 
 ERROR_NOT_EDITOR = "只有本单位的工作人员可以编辑本单位的年度报告。"
 ERROR_NOT_REVIEWER = "只有本单位的审核员可以审核年度报告（县政府年度报告由政务公开主管部门审核）。"
@@ -259,6 +261,9 @@ def report_review(*, report: AnnualReport, by: AbstractBaseUser, approve: bool, 
     errors = submit_errors(report)  # the data may have changed since it was submitted
     if errors:
         raise ValidationError(errors)
+    # The reviewer's approval is the 公开审查 every published record passes (publication_review).
+    review_record(record=report, reviewer=by, outcome=Outcome.PUBLISH, note=comment)
+    require_review(report)  # the reviewer approves and publishes: only the author must differ
     base = report_base(report)
     shown = report_figures(report, base)
     now = timezone.now()

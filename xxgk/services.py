@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 
 from organizations.models import Role, Unit
 from organizations.scoping import can_write_unit, user_unit_ids
+from publication_review.models import Outcome
+from publication_review.services import require_review, review_record
 from xxgk.models import OFFICE_FIELDS, OPEN_STATUSES, Guide, GuideReview, GuideStatus, ReviewDecision
 
 ERROR_NOT_EDITOR = "只有本单位信息员可以编辑、提交本单位的政府信息公开指南。"
@@ -92,6 +94,9 @@ def guide_review(*, guide: Guide, by: AbstractBaseUser, approve: bool, comment: 
         guide.status = GuideStatus.RETURNED
         guide.save()
         return guide
+    # The reviewer's approval is the 公开审查 every published record passes (publication_review).
+    review_record(record=guide, reviewer=by, outcome=Outcome.PUBLISH, note=comment)
+    require_review(guide)  # the reviewer approves and publishes: only the author must differ
     now = timezone.now()
     for old in Guide.objects.select_for_update().filter(unit=guide.unit_id, status=GuideStatus.PUBLISHED):
         old.status = GuideStatus.SUPERSEDED

@@ -11,6 +11,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from annual_reports import services
 from annual_reports.models import AnnualReport, ReportStatus
 from compliance.models import Frequency, Obligation, ObligationDue
+from publication_review.models import Outcome
+from publication_review.selectors import latest_review
 
 pytestmark = pytest.mark.django_db
 
@@ -150,3 +152,9 @@ def test_publishing_fulfils_the_work_plan_obligation(table_two, unit_a, editor_a
     due.refresh_from_db()
     assert due.fulfilled_on == date(2026, 2, 10)
     assert due.evidence_url == "/units/civil-affairs/ndbg/2025/"
+
+
+def test_the_reviewers_approval_is_recorded_as_the_review_before_publication(table_two, unit_a, editor_a, reviewer_a):
+    report = published(unit_a, editor_a, reviewer_a)
+    review = latest_review(report)
+    assert (review.reviewer, review.outcome, review.unit) == (reviewer_a, Outcome.PUBLISH, unit_a)

@@ -8,6 +8,8 @@ from compliance.incomplete import incomplete_kind, incomplete_records
 from compliance.registry import incomplete_counts
 from organizations.models import Role
 from organizations.services import membership_grant
+from publication_review.models import Outcome
+from publication_review.selectors import latest_review
 from xxgk.deadlines import INCOMPLETE
 from xxgk.models import Guide, GuideReview, GuideStatus
 from xxgk.services import guide_review, guide_save, guide_start, guide_submit
@@ -106,3 +108,17 @@ def test_a_published_guide_with_pending_fields_is_listed_as_incomplete(unit_a, r
     assert [(record.pk, fields) for record, fields in incomplete_records(kind, unit_a.pk)] == [
         (guide.pk, ["传真", "邮政编码"])
     ]
+
+
+def test_the_approval_is_the_review_before_publication_and_never_the_authors_own(unit_a, editor_a, reviewer_a):
+    guide = published_guide(unit_a, reviewer_a)
+    review = latest_review(guide)
+    assert (review.reviewer, review.outcome) == (reviewer_a, Outcome.PUBLISH)
+    # A county department needs a second person: the reviewer may not approve a version they wrote.
+    own = guide_start(unit=unit_a, by=reviewer_a)
+    guide_submit(guide=guide_save(guide=own, by=reviewer_a), by=reviewer_a)
+    with pytest.raises(ValidationError) as refused:
+        guide_review(guide=own, by=reviewer_a, approve=True)
+    assert "审查人不能是起草人" in refused.value.messages[0]
+    own.refresh_from_db()
+    assert own.status != GuideStatus.PUBLISHED
