@@ -94,11 +94,14 @@ def table_two(unit_a, unit_b):
         chosen = [ENFORCEMENT[codes[unit_id]]] if unit_id else list(ENFORCEMENT.values())
         return Enforcement(*(sum(getattr(c, f) for c in chosen) for f in ("licensing", "penalty", "coercion")))
 
+    real = {code: annual_figures.provider(code) for code in ("table2.normative", "table2.enforcement")}
     annual_figures.register_provider("table2.normative", "规范性文件", normative)
     annual_figures.register_provider("table2.enforcement", "执法决定", enforcement)
     yield calls
-    annual_figures.unregister_provider("table2.normative")
-    annual_figures.unregister_provider("table2.enforcement")
+    for code, registered in real.items():  # the apps' own providers back, for the tests after these
+        annual_figures.unregister_provider(code)
+        if registered is not None:
+            annual_figures.register_provider(code, registered.title, registered.provider, by_unit=registered.by_unit)
 
 
 @pytest.fixture
@@ -123,3 +126,10 @@ def requests_2025(unit_a, unit_b):
     Fee.objects.create(application=apps[2], notice_on=d("2025-08-02"), amount=Decimal("120.50"),
                        due_on=d("2025-09-01"), paid_on=d("2025-08-20"))  # fmt: skip
     return apps
+
+
+@pytest.fixture
+def no_table_two(monkeypatch):
+    """The apps that give table 二 are not installed: their cells read 未提供."""
+    kept = {code: p for code, p in annual_figures._providers.items() if not code.startswith("table2.")}
+    monkeypatch.setattr(annual_figures, "_providers", kept)

@@ -65,8 +65,8 @@ def test_the_county_sums_every_unit(table_two, requests_2025):
     assert row(county, "carried_out") == (0, 1, 0, 0, 1, 0, 2)
 
 
-def test_a_code_without_provider_is_unavailable_never_zero(requests_2025, unit_a):
-    figures = compute(2025, unit_a.pk)  # no table 二 provider registered
+def test_a_code_without_provider_is_unavailable_never_zero(requests_2025, unit_a, no_table_two):
+    figures = compute(2025, unit_a.pk)
     assert set(figures.unavailable) == set(t2_codes())
     assert not any(code.startswith("t2.") for code in figures.cells)
 

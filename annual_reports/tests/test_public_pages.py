@@ -54,10 +54,19 @@ def test_the_report_page_in_the_national_layout(
     assert report.get_absolute_url() in listing
 
 
-def test_cells_without_a_provider_read_unavailable(client, requests_2025, unit_a, editor_a, reviewer_a):
+def test_cells_without_a_provider_read_unavailable(client, requests_2025, unit_a, editor_a, reviewer_a, no_table_two):
     publish(unit_a, editor_a, reviewer_a)
     page = client.get("/units/civil-affairs/ndbg/2025/").content.decode()
     assert page.count("未提供") == 9  # 规章 ×3, 行政规范性文件 ×3, 许可, 处罚, 强制
+
+
+def test_with_the_apps_installed_table_two_counts_and_regulations_read_not_applicable(
+    client, requests_2025, unit_a, editor_a, reviewer_a
+):
+    publish(unit_a, editor_a, reviewer_a)
+    page = client.get("/units/civil-affairs/ndbg/2025/").content.decode()
+    assert "未提供" not in page
+    assert page.count("不适用") >= 3  # 规章: the county makes none
 
 
 def test_drafts_are_not_public_and_publishing_refreshes_the_cached_list(client, unit_a, editor_a, reviewer_a):
