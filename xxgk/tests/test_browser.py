@@ -25,7 +25,10 @@ def column(transactional_db, django_user_model) -> None:
         membership_grant(user=reviewer, unit=civil, role=Role.REVIEWER)
         published_catalog(civil, reviewer)
         published_guide(civil, reviewer, fax="")
-        published_guide(Unit.objects.get(code="county-gov"), django_user_model.objects.create_superuser("root"))
+        county = Unit.objects.get(code="county-gov")
+        county_reviewer = django_user_model.objects.create_user("county-reviewer")
+        membership_grant(user=county_reviewer, unit=county, role=Role.REVIEWER)  # only members review
+        published_guide(county, county_reviewer)
 
 
 def test_the_column_from_the_navigation_and_a_unit_page(live_server, column, page):
