@@ -21,6 +21,7 @@ from annual_reports.selectors import report_tables
 from annual_reports.sidebyside import side_by_side
 from audit.models import Event
 from audit.services import audit_record
+from lushan_portal.admin_tools import approve_or_return_view
 from organizations.scoping import UnitScopedAdminMixin, can_write_unit
 
 
@@ -65,10 +66,6 @@ class CorrectionInline(admin.TabularInline):
 
     def has_delete_permission(self, request: HttpRequest, obj: AnnualReport | None = None) -> bool:
         return self._editable(request, obj) and super().has_delete_permission(request, obj)
-
-
-class ReviewForm(forms.Form):
-    comment = forms.CharField(label=_("审核意见"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
 
 
 @admin.register(AnnualReport)
@@ -186,29 +183,15 @@ class AnnualReportAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
         return render(request, "annual_reports/report.html", context)
 
     def review_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        report = self.get_object(request, object_id)
-        if not services.can_review(request.user, report):
-            raise PermissionDenied
-        form = ReviewForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            approve = "approve" in request.POST
-            comment = form.cleaned_data["comment"]
-            try:
-                services.report_review(report=report, by=request.user, approve=approve, comment=comment)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                audit_record(
-                    event=Event.PUBLISH if approve else Event.CHANGE,
-                    user=request.user,
-                    obj=report,
-                    request=request,
-                    detail="审核通过并发布" if approve else f"退回：{comment}",
-                )
-                self.message_user(request, _("已通过并发布。") if approve else _("已退回。"), messages.SUCCESS)
-                return HttpResponseRedirect(reverse("admin:annual_reports_annualreport_changelist"))
-        context = {**self.admin_site.each_context(request), "form": form, "report": report, "opts": self.opts}
-        return render(request, "admin/annual_reports/annualreport/review.html", context)
+        return approve_or_return_view(
+            self,
+            request,
+            self.get_object(request, object_id),
+            can_review=services.can_review,
+            review=lambda report, **decision: services.report_review(report=report, **decision),
+            template="admin/annual_reports/annualreport/review.html",
+            context_name="report",
+        )
 
     def has_view_permission(self, request: HttpRequest, obj: AnnualReport | None = None) -> bool:
         if obj is not None and services.can_review(request.user, obj):

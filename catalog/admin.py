@@ -10,8 +10,6 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from audit.models import Event
-from audit.services import audit_record
 from catalog.models import (
     OPEN_STATUSES,
     PENDING,
@@ -41,7 +39,7 @@ from catalog.services import (
     publication_save,
     publication_withdraw,
 )
-from lushan_portal.admin_tools import DraftOnlyMixin, PublishWithdrawMixin
+from lushan_portal.admin_tools import DraftOnlyMixin, PublishWithdrawMixin, approve_or_return_view
 from lushan_portal.masking import masking_warning
 from lushan_portal.spreadsheets import ImportRejected, validate_upload_size
 from organizations.models import Role, Unit, UnitKind
@@ -155,10 +153,6 @@ class CatalogAddForm(forms.ModelForm):
         if unit and domain and Catalog.objects.filter(unit=unit, domain=domain, status__in=OPEN_STATUSES).exists():
             self.add_error(None, ERROR_OPEN_DRAFT)
         return cleaned
-
-
-class ReviewForm(forms.Form):
-    comment = forms.CharField(label=_("审核意见"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
 
 
 class ImportForm(forms.Form):
@@ -311,28 +305,15 @@ class CatalogAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
         )
 
     def review_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        catalog = self.get_object(request, object_id)
-        if not can_review(request.user, catalog):
-            raise PermissionDenied
-        form = ReviewForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            approve = "approve" in request.POST
-            try:
-                catalog_review(catalog=catalog, by=request.user, approve=approve, comment=form.cleaned_data["comment"])
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                audit_record(
-                    event=Event.PUBLISH if approve else Event.CHANGE,
-                    user=request.user,
-                    obj=catalog,
-                    request=request,
-                    detail="审核通过并发布" if approve else f"退回：{form.cleaned_data['comment']}",
-                )
-                self.message_user(request, _("已通过并发布。") if approve else _("已退回。"), messages.SUCCESS)
-                return HttpResponseRedirect(reverse("admin:catalog_catalog_changelist"))
-        context = {**self.admin_site.each_context(request), "form": form, "catalog": catalog, "opts": self.opts}
-        return render(request, "admin/catalog/catalog/review.html", context)
+        return approve_or_return_view(
+            self,
+            request,
+            self.get_object(request, object_id),
+            can_review=can_review,
+            review=lambda catalog, **decision: catalog_review(catalog=catalog, **decision),
+            template="admin/catalog/catalog/review.html",
+            context_name="catalog",
+        )
 
     def import_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         catalog = self.get_object(request, object_id)

@@ -137,3 +137,52 @@ class DraftOnlyMixin:
 
     def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
+
+
+class ApproveOrReturnForm(forms.Form):
+    comment = forms.CharField(label=_("审核意见"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+
+
+def approve_or_return_view(
+    model_admin,
+    request: HttpRequest,
+    obj: Model,
+    *,
+    can_review: Callable[..., bool],
+    review: Callable[..., Model],
+    template: str,
+    context_name: str,
+) -> HttpResponse:
+    """The reviewer's page of a record with a draft → review → published workflow (a catalog, a 指南,
+    an annual report): approve (publish) or return with a comment, audited, in the unit's scope.
+
+    ``review(obj, by=, approve=, comment=)`` is the app's service; its refusals show on the form.
+    """
+    if not can_review(request.user, obj):
+        raise PermissionDenied
+    opts = model_admin.opts
+    form = ApproveOrReturnForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        approve, comment = "approve" in request.POST, form.cleaned_data["comment"]
+        try:
+            review(obj, by=request.user, approve=approve, comment=comment)
+        except ValidationError as error:
+            on_fields = hasattr(error, "error_dict") and set(error.error_dict) <= set(form.fields)
+            form.add_error(None, error if on_fields else error.messages)
+        else:
+            audit_record(
+                event=Event.PUBLISH if approve else Event.CHANGE,
+                user=request.user,
+                obj=obj,
+                request=request,
+                detail="审核通过并发布" if approve else f"退回：{comment}",
+            )
+            model_admin.message_user(request, _("已通过并发布。") if approve else _("已退回。"), messages.SUCCESS)
+            return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "form": form,
+        context_name: obj,
+        "opts": opts,
+    }
+    return render(request, template, context)

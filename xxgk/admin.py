@@ -6,13 +6,11 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from audit.models import Event
-from audit.services import audit_record
+from lushan_portal.admin_tools import approve_or_return_view
 from organizations.scoping import UnitScopedAdminMixin, can_write_unit, is_supervisor, user_unit_ids
 from xxgk.models import Guide, GuideReview, GuideStatus
 from xxgk.services import can_review, guide_review, guide_save, guide_start, guide_submit
@@ -43,10 +41,6 @@ class ReviewInline(admin.TabularInline):
 
     def has_change_permission(self, request: HttpRequest, obj: Guide | None = None) -> bool:
         return False
-
-
-class ReviewForm(forms.Form):
-    comment = forms.CharField(label=_("审核意见"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
 
 
 @admin.register(Guide)
@@ -140,29 +134,15 @@ class GuideAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
         return self._run(request, guide, lambda: guide_start(unit=guide.unit, by=request.user), started)
 
     def review_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        guide = self.get_object(request, object_id)
-        if not can_review(request.user, guide):
-            raise PermissionDenied
-        form = ReviewForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            approve = "approve" in request.POST
-            comment = form.cleaned_data["comment"]
-            try:
-                guide_review(guide=guide, by=request.user, approve=approve, comment=comment)
-            except ValidationError as error:
-                form.add_error(None, error.messages)
-            else:
-                audit_record(
-                    event=Event.PUBLISH if approve else Event.CHANGE,
-                    user=request.user,
-                    obj=guide,
-                    request=request,
-                    detail="审核通过并发布" if approve else f"退回：{comment}",
-                )
-                self.message_user(request, _("已通过并发布。") if approve else _("已退回。"), messages.SUCCESS)
-                return HttpResponseRedirect(reverse("admin:xxgk_guide_changelist"))
-        context = {**self.admin_site.each_context(request), "form": form, "guide": guide, "opts": self.opts}
-        return render(request, "admin/xxgk/guide/review.html", context)
+        return approve_or_return_view(
+            self,
+            request,
+            self.get_object(request, object_id),
+            can_review=can_review,
+            review=lambda guide, **decision: guide_review(guide=guide, **decision),
+            template="admin/xxgk/guide/review.html",
+            context_name="guide",
+        )
 
     def render_change_form(self, request: HttpRequest, context: dict, *args: object, **kwargs: object) -> HttpResponse:
         guide = context.get("original")
