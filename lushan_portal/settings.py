@@ -101,6 +101,8 @@ INSTALLED_APPS = [
     "disclosure_requests",
     "xxgk",
     "annual_reports",
+    "interaction",
+    "administration",
 ]
 
 MIDDLEWARE = [

@@ -53,6 +53,8 @@ urlpatterns = [
     path("requests/", include("disclosure_requests.urls")),
     path("", include("xxgk.urls")),  # before catalog: /units/<unit>/xxgk/ is not a domain
     path("", include("annual_reports.urls")),
+    path("", include("interaction.urls")),
+    path("", include("administration.urls")),
     path("units/", include("organizations.urls")),
     path("", include("catalog.urls")),
     path("", include("interpretation.urls")),

@@ -1,0 +1,1 @@
+"""Models, one module per area; each area adds its import here."""
