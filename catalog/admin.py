@@ -370,7 +370,7 @@ class AttachmentInline(admin.TabularInline):
 class PublicationForm(forms.ModelForm):
     class Meta:
         model = Publication
-        fields = ["item", "title", "body", "formed_on", "info_kind", "published_on"]
+        fields = ["item", "title", "body", "formed_on", "info_kind", "published_on", "backfilled"]
 
     def clean_published_on(self):
         published_on = self.cleaned_data.get("published_on")
@@ -387,8 +387,8 @@ class PublicationAdmin(PublishWithdrawMixin, DraftOnlyMixin, UnitScopedAdminMixi
     list_select_related = ("unit", "domain")
     form = PublicationForm
     fields = (
-        "item", "title", "body", "formed_on", "info_kind", "published_on", "status", "due_on", "applied_limit",
-        "withdrawal_reason",
+        "item", "title", "body", "formed_on", "info_kind", "published_on", "backfilled", "status", "due_on",
+        "applied_limit", "withdrawal_reason",
     )  # fmt: skip
     readonly_fields = ("status", "due_on", "applied_limit", "withdrawal_reason")
     inlines = [AttachmentInline]

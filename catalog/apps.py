@@ -35,6 +35,7 @@ class CatalogConfig(AppConfig):
     def ready(self) -> None:
         from catalog.deadlines import register_incomplete_items, register_indicators, register_rules
         from catalog.disclosure import register_disclosure
+        from catalog.inspection import register as register_inspection
         from catalog.pages import register_pages
         from catalog.search import register_search
         from lushan_portal import pagecache
@@ -45,4 +46,5 @@ class CatalogConfig(AppConfig):
         register_search()
         register_pages()
         register_disclosure()
+        register_inspection()
         pagecache.register("catalog", *(self.get_model(name) for name in PUBLIC_MODELS))

@@ -260,6 +260,11 @@ class Publication(models.Model):
         _("状态"), max_length=16, choices=PublicationStatus.choices, default=PublicationStatus.DRAFT
     )
     published_on = models.DateField(_("发布日期"), null=True, blank=True)
+    backfilled = models.BooleanField(
+        _("补录"),
+        default=False,
+        help_text=_("过去已公开、现补录进平台的信息：发布日期早于录入日期属正常，网站自查不视为倒签"),
+    )
     published_on_time = models.BooleanField(_("按时公开"), null=True, blank=True, editable=False)
     withdrawn_at = models.DateTimeField(_("撤回时间"), null=True, blank=True, editable=False)
     withdrawal_reason = models.TextField(_("撤回理由"), blank=True)

@@ -21,6 +21,7 @@ class DecisionsConfig(AppConfig):
     def ready(self) -> None:
         from decisions.deadlines import register_incomplete_records, register_indicators, register_rules
         from decisions.disclosure import register_disclosure
+        from decisions.inspection import register as register_inspection
         from decisions.pages import register_pages
         from lushan_portal import pagecache
 
@@ -29,4 +30,5 @@ class DecisionsConfig(AppConfig):
         register_incomplete_records()
         register_pages()
         register_disclosure()
+        register_inspection()
         pagecache.register("decisions", *(self.get_model(name) for name in PUBLIC_MODELS))

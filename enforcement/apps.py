@@ -15,6 +15,7 @@ class EnforcementConfig(AppConfig):
     def ready(self) -> None:
         from enforcement.annual import register_annual_figures
         from enforcement.deadlines import register_indicators, register_rules
+        from enforcement.inspection import register as register_inspection
         from enforcement.pages import register_pages
         from enforcement.search import register_search
         from lushan_portal import pagecache
@@ -23,5 +24,6 @@ class EnforcementConfig(AppConfig):
         register_indicators()
         register_search()
         register_pages()
+        register_inspection()
         register_annual_figures()
         pagecache.register("enforcement", self.get_model("Decision"))

@@ -35,6 +35,7 @@ class InterpretationConfig(AppConfig):
     def ready(self) -> None:
         from interpretation.annual import register_library
         from interpretation.deadlines import register_indicators, register_rules
+        from interpretation.inspection import register as register_inspection
         from interpretation.pages import register_pages
         from interpretation.search import register_search
         from lushan_portal import pagecache
@@ -44,4 +45,5 @@ class InterpretationConfig(AppConfig):
         register_search()
         register_pages()
         register_library()
+        register_inspection()
         pagecache.register("interpretation", *(self.get_model(name) for name in PUBLIC_MODELS))

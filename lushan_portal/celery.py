@@ -65,6 +65,28 @@ app.conf.beat_schedule = {
         "task": "disclosure_requests.tasks.erase_expired_id_images",
         "schedule": crontab(hour=3, minute=20),
     },
+    # The website self-inspection: probes, the nightly links and run (before the deadline scan at
+    # 1:30, so its alerts follow the findings the same night), outbound links and digests weekly.
+    "probe-home-every-5-minutes": {
+        "task": "inspection.tasks.probe_home",
+        "schedule": crontab(minute="*/5"),
+    },
+    "check-internal-links-nightly": {
+        "task": "inspection.tasks.check_internal_links",
+        "schedule": crontab(hour=0, minute=10),
+    },
+    "check-outbound-links-weekly": {
+        "task": "inspection.tasks.check_outbound_links",
+        "schedule": crontab(day_of_week="sunday", hour=4, minute=0),
+    },
+    "run-inspection-nightly": {
+        "task": "inspection.tasks.run_inspection",
+        "schedule": crontab(hour=1, minute=15),
+    },
+    "send-inspection-digests-weekly": {
+        "task": "inspection.tasks.send_inspection_digests",
+        "schedule": crontab(day_of_week="monday", hour=8, minute=30),
+    },
     "send-alert-digests-daily": {
         "task": "compliance.tasks.send_alert_digests",
         "schedule": crontab(hour=8, minute=0),

@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "annual_reports",
     "interaction",
     "administration",
+    "inspection",
 ]
 
 MIDDLEWARE = [
@@ -264,6 +265,21 @@ BEHIND_PROXY = env_bool("BEHIND_PROXY", PRODUCTION)
 DECISION_FEEDBACK_WORKING_DAYS = env_int("DECISION_FEEDBACK_WORKING_DAYS", 15)
 # Largest attachment accepted under a publication.
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
+
+# The website self-inspection (inspection.rules reads these; the inspection's numbers stay there).
+# The site as seen from outside, for the probe and the crawler; blank: https://SITE_DOMAIN/.
+INSPECTION_SITE_URL = env_str("INSPECTION_SITE_URL", "")
+# Serious wrong expressions (严重表述错误) looked for in published text: wrong titles of leaders or
+# institutions, to be completed locally (e.g. a former leader's title), separated by commas.
+INSPECTION_WRONG_EXPRESSIONS = env_list(
+    "INSPECTION_WRONG_EXPRESSIONS", ["国务院总书记", "中共中央总理", "鲁山县人民政府办公厅"]
+)
+# A publication date may precede the record's entry by this many days before it counts as back-dated.
+INSPECTION_BACKDATE_DAYS = env_int("INSPECTION_BACKDATE_DAYS", 7)
+# Seconds between two requests of the link checker to one host (a polite rate).
+INSPECTION_CRAWL_DELAY_MS = env_int("INSPECTION_CRAWL_DELAY_MS", 1000)
+# IPv6 reachability: only measurable from a machine with IPv6; off, it is shown as not measurable here.
+INSPECTION_IPV6 = env_bool("INSPECTION_IPV6", False)
 
 # Security. Production sits behind a TLS-terminating proxy that sets X-Forwarded-Proto.
 if PRODUCTION:

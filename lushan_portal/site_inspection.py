@@ -7,6 +7,7 @@ the number of records or units. The numbers the inspection applies (2 weeks, 6 m
 5 stale columns …) live in the self-inspection's own ``rules.py``, not here.
 """
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -132,11 +133,24 @@ class ContentSource:
     records: Callable[[], Iterable[ContentRecord]]
 
 
+# A web address written in plain text ends at a space, a quote, an angle bracket or Chinese punctuation.
+_LINK = re.compile(r"https?://[^\s<>\"'（）()，。；、】【]+")
+
+
+def links_in_text(text: str) -> tuple[str, ...]:
+    """The web addresses written in a record's text (for ``ContentRecord.links``), in order, once each."""
+    return tuple(dict.fromkeys(match.rstrip(".,;:!?") for match in _LINK.findall(text or "")))
+
+
 _columns: dict[str, Callable[[], Iterable[SiteColumn]]] = {}
 _homepage: dict[str, Callable[[], date | None]] = {}
 _channels: dict[str, InteractionChannel] = {}
 _guides: dict[str, GuideSource] = {}
 _content: dict[str, ContentSource] = {}
+
+
+# Every registry above, for tests that set them aside and put them back.
+REGISTRIES = (_columns, _homepage, _channels, _guides, _content)
 
 
 def register_columns(code: str, provider: Callable[[], Iterable[SiteColumn]]) -> None:
@@ -183,5 +197,5 @@ def content_sources() -> list[ContentSource]:
 
 def unregister(code: str) -> None:
     """Tests: remove every provider registered under ``code``."""
-    for registry in (_columns, _homepage, _channels, _guides, _content):
+    for registry in REGISTRIES:
         registry.pop(code, None)

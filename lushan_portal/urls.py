@@ -61,6 +61,7 @@ urlpatterns = [
     path("", include("decisions.urls")),
     path("enforcement/", include("enforcement.urls")),
     path("feeds/", include("lushan_portal.feeds")),
+    path("dashboard/inspection/", include("inspection.urls")),  # before the dashboard's <code>/<unit>/
     path("dashboard/", include("compliance.urls")),
     path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),

@@ -18,6 +18,8 @@ class XxgkConfig(AppConfig):
     def ready(self) -> None:
         from lushan_portal import pagecache
         from xxgk.deadlines import register_rules
+        from xxgk.inspection import register as register_inspection
 
         register_rules()
+        register_inspection()
         pagecache.register("xxgk", *(self.get_model(name) for name in PUBLIC_MODELS))
