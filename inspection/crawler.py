@@ -27,6 +27,7 @@ from lushan_portal.sitemaps import ROBOTS_DISALLOW
 
 logger = logging.getLogger(__name__)
 
+MAX_URL = LinkCheck._meta.get_field("url").max_length
 MAX_SOURCES = 20  # pages kept per link: enough to find and fix it
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -88,7 +89,7 @@ def content_links() -> tuple[dict[str, list[dict]], dict[str, list[dict]], dict[
                 if url is None:
                     continue
                 target = internal if urlsplit(url).hostname == host else outbound
-                if len(target[url]) < MAX_SOURCES:
+                if len(url) <= MAX_URL and len(target[url]) < MAX_SOURCES:
                     target[url].append(where)
     return internal, outbound, owners
 
@@ -115,7 +116,7 @@ def sitemap_pages(base: str) -> list[str]:
 
 def _crawlable(url: str, host: str | None) -> bool:
     parts = urlsplit(url)
-    return parts.hostname == host and not parts.path.startswith(ROBOTS_DISALLOW)
+    return parts.hostname == host and not parts.path.startswith(ROBOTS_DISALLOW) and len(url) <= MAX_URL
 
 
 def _oldest_first(urls: list[str]) -> list[str]:
@@ -133,12 +134,12 @@ def crawl_internal(*, limit: int | None = None) -> CrawlResult:
     links, _outbound, owners = content_links()
     sitemap_source = {"title": "网站地图", "url": "/sitemap.xml", "unit_id": None, "admin_url": ""}
     sources: dict[str, list[dict]] = defaultdict(list)
+    for url, where in links.items():  # what editors wrote first: the links most likely to break
+        if _crawlable(url, host):
+            sources[url].extend(where)
     for page in sitemap_pages(base):
         if _crawlable(page, host):
             sources[page].append(sitemap_source)
-    for url, where in links.items():
-        if _crawlable(url, host):
-            sources[url].extend(where)
     queue = _oldest_first(list(sources))
     answers: dict[str, Answer] = {}
     delay = rules.INTERNAL_CRAWL_DELAY_MS / 1000
@@ -159,7 +160,9 @@ def crawl_internal(*, limit: int | None = None) -> CrawlResult:
             }
             for href in parser.hrefs:
                 target = _clean(href, url)
-                if target and _crawlable(target, host):
+                # Links with a query (filters, pages, exports, login's ?next=) are views of pages already
+                # in the sitemap: following them would multiply the crawl without finding new pages.
+                if target and _crawlable(target, host) and not urlsplit(target).query:
                     if len(sources[target]) < MAX_SOURCES and page not in sources[target]:
                         sources[target].append(page)
                     if target not in answers:

@@ -4,7 +4,13 @@ import pytest
 from django.utils import timezone
 
 from lushan_portal import site_inspection
-from lushan_portal.site_inspection import ContentRecord, ContentSource, InteractionChannel, MessageFinding
+from lushan_portal.site_inspection import (
+    ContentRecord,
+    ContentSource,
+    InteractionChannel,
+    MessageFinding,
+    links_in_text,
+)
 
 
 @pytest.fixture
@@ -43,5 +49,6 @@ def record(title: str, *, published_on: date | None, created: date, text: str = 
         published_on=published_on,
         created_at=created_at,
         text=text,
+        links=links_in_text(text),
         **extra,
     )
