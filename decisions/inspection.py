@@ -4,14 +4,14 @@
 Its open consultations are on the home page. A consultation's comment form is not a channel for
 questions and suggestions: it is registered by the mailbox, not here."""
 
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.urls import reverse
+from django.utils import timezone
 
-from decisions.models import MajorDecision, Stage
+from decisions.models import MajorDecision
 from lushan_portal.site_inspection import ColumnKind, SiteColumn, register_columns, register_homepage_source
 
 CODE = "decisions"
-PUBLIC_STAGES = (Stage.UPCOMING, Stage.OPEN, Stage.CLOSED, Stage.FEEDBACK, Stage.DECIDED, Stage.EVALUATED)
 
 
 def columns() -> list[SiteColumn]:
@@ -29,8 +29,10 @@ def columns() -> list[SiteColumn]:
 
 
 def newest_consultation_date():
-    public = MajorDecision.objects.filter(stage__in=PUBLIC_STAGES)
-    return public.aggregate(d=Max("published_on"))["d"]
+    """The newest consultation shown (as decisions.selectors.public_consultations lists them). One query."""
+    here = Q(entered_after_fact=False, opens_on__isnull=False, closes_on__isnull=False)
+    shown = Q(here, opens_on__lte=timezone.localdate()) | Q(entered_after_fact=True)
+    return MajorDecision.objects.filter(shown, classified=False).aggregate(d=Max("published_on"))["d"]
 
 
 def register() -> None:
