@@ -65,6 +65,11 @@ ENDPOINT_TAGS: dict[str, tuple[str, str]] = {
         "督查预警",
         "仅限工作人员：本人所属单位逾期未公开、未解读、未反馈等预警（督查员可看全部单位）。",
     ),
+    "inspection-findings": (
+        "网站自查",
+        "仅限工作人员：对照政府网站检查指标每日自查发现的问题（栏目、首页、互动、链接、内容、标识等），"
+        "本人所属单位的（督查员可看全部单位及县级问题）。",
+    ),
 }
 TAGS = [{"name": name, "description": description} for name, description in ENDPOINT_TAGS.values()]
 

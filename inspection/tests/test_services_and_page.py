@@ -106,3 +106,13 @@ def test_the_weekly_digest_goes_once_to_each_owner_with_its_new_findings(columns
     assert digests_send() == 1
     assert mail.outbox[0].to == ["a@example.gov.cn"] and "鲁山县民政局栏目" in mail.outbox[0].body
     assert digests_send() == 0  # once a week
+
+
+def test_the_api_lists_a_units_own_findings_and_refuses_another_units(columns, editor_a, unit_b, client):
+    inspection_run(today=TODAY)
+    other = Finding.objects.get(unit=unit_b)
+    client.force_login(editor_a)
+    listed = client.get("/api/inspection-findings/?open=true").json()
+    rows = listed["results"] if isinstance(listed, dict) else listed
+    assert {row["unit"] for row in rows} == {"civil-affairs"}
+    assert client.get(f"/api/inspection-findings/{other.pk}/").status_code == 404
