@@ -28,7 +28,8 @@ from lushan_portal.sitemaps import ROBOTS_DISALLOW
 logger = logging.getLogger(__name__)
 
 MAX_URL = LinkCheck._meta.get_field("url").max_length
-MAX_SOURCES = 20  # pages kept per link: enough to find and fix it
+MAX_SOURCES = 20
+CHUNK = 5000  # pages kept per link: enough to find and fix it
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
@@ -121,7 +122,10 @@ def _crawlable(url: str, host: str | None) -> bool:
 
 def _oldest_first(urls: list[str]) -> list[str]:
     """Never-checked links first, then the least recently checked: a capped night moves on."""
-    checked = dict(LinkCheck.objects.filter(url__in=urls).values_list("url", "checked_at"))
+    checked = {}
+    for start in range(0, len(urls), CHUNK):  # under SQLite's limit of variables per query
+        rows = LinkCheck.objects.filter(url__in=urls[start : start + CHUNK]).values_list("url", "checked_at")
+        checked.update(rows)
     epoch = timezone.now().replace(year=2000)
     return sorted(urls, key=lambda url: checked.get(url) or epoch)
 

@@ -45,7 +45,8 @@ def findings_store(*, report: Report) -> tuple[int, int]:
         new = [
             Finding(key=key, opened_at=now, **_fields(data)) for key, data in current.items() if key not in open_rows
         ]
-        Finding.objects.bulk_create(new, batch_size=1000)
+        # A concurrent run that opened the same finding first wins (the partial unique index).
+        Finding.objects.bulk_create(new, batch_size=1000, ignore_conflicts=True)
         changed = []
         for key, row in open_rows.items():
             data = current.get(key)
