@@ -398,6 +398,28 @@ def check_security(report: Report) -> None:
                     points=rules.DEDUCT_HSTS,
                 )
             )
+        if not probe.search_entry:
+            items.append(
+                FindingData(
+                    key="security:search",
+                    kind=Check.SECURITY,
+                    title="首页没有搜索入口",
+                    evidence=seen,
+                    url="/",
+                    points=rules.DEDUCT_NO_SEARCH,
+                )
+            )
+        if not probe.feedback_entry:
+            items.append(
+                FindingData(
+                    key="security:feedback",
+                    kind=Check.SECURITY,
+                    title="首页没有“我为政府网站找错”入口",
+                    evidence=seen,
+                    url="/",
+                    points=rules.DEDUCT_NO_FEEDBACK_ENTRY,
+                )
+            )
     if not settings.INSPECTION_IPV6:
         report.notes.append("IPv6 可访问性：本机无法测量（需在有 IPv6 的机器上设置 INSPECTION_IPV6 后探测）。")
     elif probe is not None and probe.ipv6 is False:

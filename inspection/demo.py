@@ -29,7 +29,8 @@ def seed(write=print) -> None:
             elapsed = 16200 if slow else 180 + 7 * index
             probes.append(
                 Probe(at=at, url=url, source=ProbeSource.BEAT, status=200, elapsed_ms=elapsed, ok=not slow,
-                      https=True, hsts=True, identity=True, error="超过 15 秒" if slow else "")
+                      https=True, hsts=True, identity=True, search_entry=True, feedback_entry=True,
+                      error="超过 15 秒" if slow else "")
             )  # fmt: skip
     Probe.objects.bulk_create(probes)
     run = inspection_run(today=today)

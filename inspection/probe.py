@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
 
+from django.urls import reverse
 from django.utils import timezone
 
 from inspection import rules
@@ -27,6 +28,8 @@ class ProbeResult:
     https: bool
     hsts: bool
     identity: bool
+    search_entry: bool
+    feedback_entry: bool
     ipv6: bool | None
 
 
@@ -34,6 +37,12 @@ def identity_shown(html: str) -> bool:
     """The footer shows the 网站标识码 and the ICP 备案号 configured for the site."""
     identity = site_identity()
     return bool(identity.id_code and identity.icp_record) and identity.id_code in html and identity.icp_record in html
+
+
+def entries_shown(html: str) -> tuple[bool, bool]:
+    """The home page links the site search and 我为政府网站找错 (by their URL names, not by import)."""
+    search, feedback = reverse("search"), reverse("site_feedback:report")
+    return f'"{search}' in html, f'"{feedback}' in html
 
 
 def ipv6_reachable(url: str, timeout: float) -> bool:
@@ -52,6 +61,7 @@ def probe(url: str, *, measure_ipv6: bool = False) -> ProbeResult:
     answer = get(url, timeout=rules.PROBE_TIMEOUT_SECONDS)
     ok = answer.status is not None and answer.status < 400 and answer.elapsed_ms <= rules.PROBE_TIMEOUT_SECONDS * 1000
     html = answer.body.decode("utf-8", errors="replace")
+    search_entry, feedback_entry = entries_shown(html)
     return ProbeResult(
         at=at,
         url=url,
@@ -62,5 +72,7 @@ def probe(url: str, *, measure_ipv6: bool = False) -> ProbeResult:
         https=urlsplit(url).scheme == "https",
         hsts="strict-transport-security" in answer.headers,
         identity=identity_shown(html),
+        search_entry=search_entry,
+        feedback_entry=feedback_entry,
         ipv6=ipv6_reachable(url, rules.PROBE_TIMEOUT_SECONDS) if measure_ipv6 else None,
     )

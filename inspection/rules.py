@@ -58,6 +58,8 @@ DEDUCT_UNDATED_MAX = 5
 DEDUCT_IDENTITY = 5  # the footer lacks the 网站标识码 or the 备案号
 DEDUCT_HTTPS = 2  # the home page is not served over HTTPS
 DEDUCT_HSTS = 1  # HTTPS without HSTS
+DEDUCT_NO_SEARCH = 2  # the home page has no site search
+DEDUCT_NO_FEEDBACK_ENTRY = 2  # the home page has no 「我为政府网站找错」 entry
 
 # The link checker: per request timeout, pages crawled at most, a clear User-Agent.
 CRAWL_TIMEOUT_SECONDS = 10

@@ -100,5 +100,7 @@ def probe_store(*, result: ProbeResult, source: str) -> Probe:
         https=result.https,
         hsts=result.hsts,
         identity=result.identity,
+        search_entry=result.search_entry,
+        feedback_entry=result.feedback_entry,
         ipv6=result.ipv6,
     )

@@ -21,6 +21,8 @@ class Probe(models.Model):
     https = models.BooleanField(_("HTTPS"), default=False)
     hsts = models.BooleanField(_("HSTS"), default=False)
     identity = models.BooleanField(_("网站标识完整"), default=False)
+    search_entry = models.BooleanField(_("有搜索入口"), default=False)
+    feedback_entry = models.BooleanField(_("有“我为政府网站找错”入口"), default=False)
     ipv6 = models.BooleanField(_("IPv6 可访问"), null=True, blank=True)  # None: not measured
 
     class Meta:

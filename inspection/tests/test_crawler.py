@@ -92,3 +92,25 @@ def test_a_refused_connection_and_a_slow_answer_are_broken(site, settings, monke
                                     text=f"http://127.0.0.1:{port}/x")))  # fmt: skip
     assert crawl_outbound().broken == 1
     assert LinkCheck.objects.get(url=f"http://127.0.0.1:{port}/x").error == "连接被拒绝"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_probe_times_the_home_page_and_reads_its_entries_and_identity(site, settings):
+    import json
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from inspection.models import Probe, ProbeSource
+
+    settings.SITE_ID_CODE, settings.SITE_ICP_RECORD = "4104230001", "豫ICP备12345678号"
+    out = StringIO()
+    call_command("probe", f"{site}/", stdout=out)
+    line = json.loads(out.getvalue())
+    assert line["ok"] and line["status"] == 200 and line["elapsed_ms"] < 15000
+    assert line["identity"] and line["search_entry"] and line["feedback_entry"]
+    assert not line["https"] and not line["hsts"] and line["ipv6"] is None
+    probe = Probe.objects.get()
+    assert probe.source == ProbeSource.COMMAND and probe.ok
+    call_command("probe", f"{site}/no-such-page/", "--print", stdout=StringIO())
+    assert Probe.objects.count() == 1  # --print records nothing

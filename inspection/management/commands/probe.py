@@ -35,6 +35,8 @@ class Command(BaseCommand):
             "https": result.https,
             "hsts": result.hsts,
             "identity": result.identity,
+            "search_entry": result.search_entry,
+            "feedback_entry": result.feedback_entry,
             "ipv6": result.ipv6,
         }
         self.stdout.write(json.dumps(line, ensure_ascii=False))
