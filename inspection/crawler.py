@@ -11,7 +11,7 @@ pages it is on, so a broken one is told to the page's owner.
 import logging
 import time
 import xml.etree.ElementTree as ElementTree
-from collections import defaultdict
+from collections import defaultdict, deque
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -144,13 +144,12 @@ def crawl_internal(*, limit: int | None = None) -> CrawlResult:
     for page in sitemap_pages(base):
         if _crawlable(page, host):
             sources[page].append(sitemap_source)
-    queue = _oldest_first(list(sources))
+    queue = deque(_oldest_first(list(sources)))
+    queued = set(queue)
     answers: dict[str, Answer] = {}
     delay = rules.INTERNAL_CRAWL_DELAY_MS / 1000
     while queue and len(answers) < limit:
-        url = queue.pop(0)
-        if url in answers:
-            continue
+        url = queue.popleft()
         answer = get(url, timeout=rules.CRAWL_TIMEOUT_SECONDS)
         answers[url] = answer
         if not answer.broken and "html" in answer.headers.get("content-type", ""):
@@ -169,11 +168,12 @@ def crawl_internal(*, limit: int | None = None) -> CrawlResult:
                 if target and _crawlable(target, host) and not urlsplit(target).query:
                     if len(sources[target]) < MAX_SOURCES and page not in sources[target]:
                         sources[target].append(page)
-                    if target not in answers:
+                    if target not in queued:
+                        queued.add(target)
                         queue.append(target)
         if delay:
             time.sleep(delay)
-    complete = not queue or all(url in answers for url in queue)
+    complete = not queue
     broken = _store(LinkScope.INTERNAL, answers, sources, complete=complete)
     return CrawlResult(len(answers), broken, time.monotonic() - started)
 
