@@ -36,7 +36,7 @@ def prepare() -> None:
 
     wrong = settings.INSPECTION_WRONG_EXPRESSIONS[0]
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE catalog_publication SET backfilled = (id %% 100 <> 0)")
+        cursor.execute("UPDATE catalog_publication SET backfilled = (id %% 100 <> 0)", [])
         cursor.execute(
             "UPDATE catalog_publication SET body = body || %s WHERE id %% 1000 = 0 AND position(%s in body) = 0",
             [wrong, wrong],
