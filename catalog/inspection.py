@@ -2,9 +2,11 @@
 
 Columns: each unit's domain page (/units/<unit>/<domain>/). A domain whose catalog is not
 published (待编制, 编制中, 待审核: "尚未发布" on the unit's page) is a blank column unless the unit
-marked it 未涉及; a domain compiled by its county lead department is the lead's column, not the
-unit's. A published domain is updated as needed (its latest date is its newest publication, or
-the catalog's publication). Home page: the newest publication. Content: every published text.
+marked it 未涉及. A county department's domain compiled by its lead department is shown from the
+lead's catalog: not a column of its own once the lead has published, and while it has not, a
+blank column for the lead to fix. A published domain is updated as needed (its latest date is its
+newest publication, or the catalog's publication). Home page: the newest publication. Content:
+every published text.
 """
 
 from collections.abc import Iterator
@@ -58,6 +60,8 @@ def columns() -> list[SiteColumn]:
             entry = column_entry(unit, domain, catalog, domain.pk in led)
             if entry.state == LEAD_COMPILES and not entry.missing:
                 continue  # the lead department's published catalog is shown: its column, not this unit's
+            # The lead department compiles a county department's domain: its to fix, though shown here.
+            owner = domain.lead_unit_id if entry.state == LEAD_COMPILES else unit.pk
             latest = None
             if entry.state == PUBLISHED:
                 published = timezone.localdate(catalog.published_at) if catalog.published_at else None
@@ -70,10 +74,10 @@ def columns() -> list[SiteColumn]:
                     url=record_url("catalog:unit_domain", unit.code, domain.code),
                     kind=ColumnKind.OTHER,
                     latest=latest,
-                    unit_id=unit.pk,
+                    unit_id=owner,
                     not_applicable=entry.state == NOT_APPLICABLE,
                     undated=1 if entry.state == PUBLISHED and latest is None else 0,
-                    admin_url=f"{changelist}?unit__id__exact={unit.pk}&domain__id__exact={domain.pk}",
+                    admin_url=f"{changelist}?unit__id__exact={owner or unit.pk}&domain__id__exact={domain.pk}",
                 )
             )
     return found

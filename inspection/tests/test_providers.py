@@ -10,7 +10,7 @@ from catalog.models import Catalog, CatalogItem, CatalogStatus, Publication, Pub
 from catalog.tests.factories import domain
 from conftest import make_unit
 from inspection import checks
-from lushan_portal import site_inspection
+from lushan_portal import pagecache, site_inspection
 from organizations.models import UnitKind
 
 pytestmark = pytest.mark.django_db
@@ -77,3 +77,15 @@ def test_the_existing_apps_register_columns_and_no_application_form_counts_as_a_
     assert not [c for c in site_inspection.channels() if c.code.startswith(("disclosure", "site_feedback"))]
     policy = next(c for c in providers["interpretation"]() if c.code == "interpretation:policies")
     assert policy.key and policy.latest is None
+
+
+def test_a_domain_the_lead_department_compiles_is_the_leads_to_fix_until_published(unit_a, unit_b):
+    led = domain("social-assistance")
+    led.lead_unit = unit_b
+    led.save()
+    column = next(c for c in catalog_inspection.columns() if c.code == f"catalog:{unit_a.code}:social-assistance")
+    assert column.unit_id == unit_b.pk and column.latest is None
+    Catalog.objects.create(unit=unit_b, domain=led, status=CatalogStatus.PUBLISHED, published_at=timezone.now())
+    pagecache.bump("catalog")  # the domains and their leads are kept per version of the catalog section
+    codes = {c.code for c in catalog_inspection.columns()}
+    assert f"catalog:{unit_a.code}:social-assistance" not in codes
