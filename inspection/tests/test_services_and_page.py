@@ -116,3 +116,12 @@ def test_the_api_lists_a_units_own_findings_and_refuses_another_units(columns, e
     rows = listed["results"] if isinstance(listed, dict) else listed
     assert {row["unit"] for row in rows} == {"civil-affairs"}
     assert client.get(f"/api/inspection-findings/{other.pk}/").status_code == 404
+
+
+def test_the_trend_shows_each_weeks_last_run(columns):
+    from inspection.selectors import weekly_trend
+
+    for day in (date(2026, 10, 5), date(2026, 10, 7), date(2026, 10, 12)):  # Mon, Wed; next Monday
+        inspection_run(today=day)
+    points = weekly_trend(date(2026, 10, 15))
+    assert [(p.week, p.day) for p in points] == [("2026-W41", date(2026, 10, 7)), ("2026-W42", date(2026, 10, 12))]
