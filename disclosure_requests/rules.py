@@ -48,9 +48,7 @@ APPLICATIONS_PER_WINDOW = 3
 APPLY_WINDOW_SECONDS = 3600
 STATUS_LOOKUPS_PER_WINDOW = 10
 STATUS_WINDOW_SECONDS = 600
-# The query code: QUERY_CODE_LENGTH characters from an alphabet without look-alikes (0/O, 1/I/L).
-QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-QUERY_CODE_LENGTH = 10
+# The query code given with the number: lushan_portal/query_codes.py (shared with the mailbox).
 
 # Art 31: the channels whose receipt date is the day both sides (or the office and the applicant)
 # confirmed, not the day the application arrived (values of models.Channel).
