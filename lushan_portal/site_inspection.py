@@ -135,6 +135,7 @@ class ContentSource:
 _columns: dict[str, Callable[[], Iterable[SiteColumn]]] = {}
 _homepage: dict[str, Callable[[], date | None]] = {}
 _channels: dict[str, InteractionChannel] = {}
+_channel_providers: dict[str, Callable[[], Iterable[InteractionChannel]]] = {}
 _guides: dict[str, GuideSource] = {}
 _content: dict[str, ContentSource] = {}
 
@@ -151,6 +152,12 @@ def register_homepage_source(code: str, latest: Callable[[], date | None]) -> No
 
 def register_channel(channel: InteractionChannel) -> None:
     _channels[channel.code] = channel
+
+
+def register_channel_provider(code: str, provider: Callable[[], Iterable[InteractionChannel]]) -> None:
+    """For channels that are rows (each mailbox): ``provider()`` lists them in a fixed number of
+    queries when the inspection runs, so a mailbox added in the admin is judged the same day."""
+    _channel_providers[code] = provider
 
 
 def register_guides(source: GuideSource) -> None:
@@ -170,7 +177,8 @@ def homepage_sources() -> dict[str, Callable[[], date | None]]:
 
 
 def channels() -> list[InteractionChannel]:
-    return list(_channels.values())
+    provided = [channel for provider in _channel_providers.values() for channel in provider()]
+    return [*_channels.values(), *provided]
 
 
 def guide_sources() -> list[GuideSource]:
@@ -183,5 +191,5 @@ def content_sources() -> list[ContentSource]:
 
 def unregister(code: str) -> None:
     """Tests: remove every provider registered under ``code``."""
-    for registry in (_columns, _homepage, _channels, _guides, _content):
+    for registry in (_columns, _homepage, _channels, _channel_providers, _guides, _content):
         registry.pop(code, None)
