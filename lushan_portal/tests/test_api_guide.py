@@ -138,7 +138,7 @@ def test_programs_get_the_endpoint_map_by_format_or_accept(client, unit_a):
     by_accept = client.get("/api/", HTTP_ACCEPT="application/json")
     assert by_format.json() == by_accept.json() == expected
     assert "Accept" in by_accept["Vary"]
-    staff_only = {"alerts", "site-feedback", "disclosure-requests"}  # the guide marks these 需登录
+    staff_only = {"alerts", "site-feedback", "disclosure-requests", "letters"}  # the guide marks these 需登录
     for prefix, url in expected.items():
         assert client.get(url).status_code == (403 if prefix in staff_only else 200), prefix
     # curl's */* and a browser get the page.
