@@ -93,7 +93,9 @@ SITE_MAP_SECTIONS = [
     MapSection(_("政府信息公开"), "xxgk:county"),
     MapSection(_("政府信息公开申请"), "disclosure_requests:apply"),
     MapSection(_("政府信息公开申请查询"), "disclosure_requests:status"),
-    MapSection(_("政民互动（县长信箱、部门信箱、咨询留言）"), "interaction:mailboxes", "mailboxes", lambda box: box.name),
+    MapSection(
+        _("政民互动（县长信箱、部门信箱、咨询留言）"), "interaction:mailboxes", "mailboxes", lambda box: box.name
+    ),
     MapSection(_("留言办理进度查询"), "interaction:status"),
     MapSection(_("我为政府网站找错"), "site_feedback:report"),
 ]
