@@ -9,11 +9,11 @@ class InteractionConfig(AppConfig):
     # Mailbox: editors of the holding unit handle messages and write replies; reviewers review them.
     role_permissions: dict[str, list[str]] = {
         "editor": [
-            *("view_mailbox", "change_mailbox", "view_message", "change_message"),
+            *("view_mailbox", "change_mailbox", "view_message", "change_message", "view_referral"),
             *("view_reply", "add_reply", "change_reply"),
         ],
-        "reviewer": ["view_mailbox", "view_message", "view_reply"],
-        "supervisor": ["view_mailbox", "view_message", "view_reply"],
+        "reviewer": ["view_mailbox", "view_message", "view_referral", "view_reply"],
+        "supervisor": ["view_mailbox", "view_message", "view_referral", "view_reply"],
     }
 
     def ready(self) -> None:

@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.http import HttpRequest
+from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -15,9 +16,10 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from interaction import mailbox_services as services
 from interaction import rules
+from interaction.mailbox_selectors import scrubbed
 from interaction.models import Mailbox, Message, MessageStatus, Referral, Reply
 from lushan_portal.masking import scrub_text
-from lushan_portal.personal_data import PersonalDataAdminMixin, mask_middle, masker
+from lushan_portal.personal_data import REVEAL_LINK, PersonalDataAdminMixin, mask_middle, masker
 from organizations.models import Unit
 from organizations.scoping import UnitScopedAdminMixin
 from publication_review.admin import ReviewAdminMixin
@@ -186,6 +188,17 @@ class MessageAdmin(PersonalDataAdminMixin, UnitScopedAdminMixin, SimpleHistoryAd
         (_("办理"), {"fields": ["action", "refer_to", "reason", "progress", "reply_body"]}),
     ]
 
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.masked_body = self.body_masked  # the writer's own name is taken out too, not only numbers
+
+    @admin.display(description=_("留言内容"))
+    def body_masked(self, message: Message) -> str:
+        masked = scrubbed(message, message.body)
+        if masked == message.body:
+            return linebreaksbr(masked)
+        return format_html('{} <a href="{}">{}</a>', linebreaksbr(masked), self._reveal_url(message), REVEAL_LINK)
+
     def get_form(self, request: HttpRequest, obj: Message | None = None, **kwargs: object) -> type:
         form = super().get_form(request, obj, **kwargs)
         form.user = request.user  # a fresh class per request: the step runs as this user
@@ -198,10 +211,11 @@ class MessageAdmin(PersonalDataAdminMixin, UnitScopedAdminMixin, SimpleHistoryAd
         return fieldsets
 
     def get_readonly_fields(self, request: HttpRequest, obj: Message | None = None) -> list:
+        # The writer's letter is kept as written: staff read it (personal data per the mixin), never edit it.
         readonly = [
-            "reference", "mailbox", "category", "subject", "first_unit", "unit", "status", "received_at",
-            "accept_due", "accepted_on", "reply_due", "extended", "extension_reason", "progress_note",
-            "red_line_on", "reopened_count", "first_answered_on", "answered_on", "consent_publication",
+            "reference", "mailbox", "category", "subject", "body", "name", "contact", "first_unit", "unit",
+            "status", "received_at", "accept_due", "accepted_on", "reply_due", "extended", "extension_reason",
+            "progress_note", "red_line_on", "reopened_count", "first_answered_on", "answered_on", "consent_publication",
             "published_at", "withdrawal_reason", "invalid_reason",
         ]  # fmt: skip
         return [*super().get_readonly_fields(request, obj), *readonly]
@@ -237,9 +251,6 @@ class MessageAdmin(PersonalDataAdminMixin, UnitScopedAdminMixin, SimpleHistoryAd
 
     def save_model(self, request: HttpRequest, obj: Message, form: forms.ModelForm, change: bool) -> None:
         """The step ran in the form's clean() through its service; the stale instance is not written back."""
-
-    def save_related(self, request: HttpRequest, form: forms.ModelForm, formsets: list, change: bool) -> None:
-        """Referrals and replies are read only here."""
 
 
 @admin.register(Reply)

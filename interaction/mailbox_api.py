@@ -8,9 +8,8 @@ import django_filters
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import permissions, serializers, viewsets
 
-from interaction.mailbox_selectors import messages_for
+from interaction.mailbox_selectors import messages_for, scrubbed
 from interaction.models import Category, Message, MessageStatus
-from lushan_portal.masking import scrub_text
 from lushan_portal.personal_data import enters_personal_data
 
 MESSAGE_EXAMPLE = {
@@ -73,7 +72,7 @@ class MessageSerializer(serializers.ModelSerializer):
     def get_body(self, message: Message) -> str:
         if enters_personal_data(self.context["request"].user, message.unit_id):
             return message.body
-        return scrub_text(message.body)
+        return scrubbed(message, message.body)
 
     @extend_schema_field(serializers.BooleanField())
     def get_published(self, message: Message) -> bool:

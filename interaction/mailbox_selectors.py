@@ -10,7 +10,15 @@ from django.utils import timezone
 
 from interaction import rules
 from interaction.models import Mailbox, Message, MessageStatus, Referral, Reply
+from lushan_portal.masking import scrub_text
 from organizations.scoping import scope_queryset
+
+
+def scrubbed(message: Message, text: str) -> str:
+    """``text`` with the writer's name and contact taken out, and any ID or phone number."""
+    names = [message.name] if message.name else []
+    identifiers = [message.contact] if message.contact else []
+    return scrub_text(text, names=names, identifiers=identifiers)
 
 
 def open_mailboxes() -> QuerySet:

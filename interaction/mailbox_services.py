@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from interaction import rules
+from interaction.mailbox_selectors import scrubbed
 from interaction.models import OPEN_STATUSES, Message, MessageStatus, Rating, Referral, Reply
-from lushan_portal.masking import scrub_text
 from organizations.models import Unit
 from organizations.scoping import can_write_unit
 from publication_review.services import require_review
@@ -188,11 +188,9 @@ def message_publish(*, message: Message, by: AbstractBaseUser) -> Message:
     if reply is None:
         raise ValidationError(_(ERROR_NOT_ANSWERED))
     require_review(reply, by=by)
-    names = [message.name] if message.name else []
-    identifiers = [message.contact] if message.contact else []
-    message.public_subject = scrub_text(message.subject, names=names, identifiers=identifiers)
-    message.public_body = scrub_text(message.body, names=names, identifiers=identifiers)
-    message.public_answer = scrub_text(reply.body, names=names, identifiers=identifiers)
+    message.public_subject = scrubbed(message, message.subject)
+    message.public_body = scrubbed(message, message.body)
+    message.public_answer = scrubbed(message, reply.body)
     message.public_answered_on = reply.sent_on
     message.published_at, message.withdrawn_at, message.withdrawal_reason = timezone.now(), None, ""
     message.save()

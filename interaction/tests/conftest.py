@@ -35,7 +35,7 @@ def write(mailbox: Mailbox, **extra: object) -> Received:
     fields = {
         "category": Category.CONSULT,
         "subject": "高龄津贴怎么申领",
-        "body": "我父亲王德全今年满80周岁，请问高龄津贴到哪里申请？我的电话13803751234。",
+        "body": "我是王秀兰，我父亲今年满80周岁，请问高龄津贴到哪里申请？我的电话13803751234。",
         "name": "王秀兰",
         "contact": "13803751234",
         "consent_publication": True,
