@@ -10,6 +10,7 @@ from rest_framework import permissions, serializers, viewsets
 
 from interaction.mailbox_selectors import messages_for, scrubbed
 from interaction.models import Category, Message, MessageStatus
+from lushan_portal.pagination import LargeListCursor
 from lushan_portal.personal_data import enters_personal_data
 
 MESSAGE_EXAMPLE = {
@@ -89,10 +90,19 @@ class MessageFilter(django_filters.FilterSet):
         fields = ["status", "category", "mailbox"]
 
 
+class NewestFirst(LargeListCursor):
+    """Newest letters first, on message_newest_idx / message_unit_newest_idx: no COUNT(*) over the letters."""
+
+    ordering = ("-received_at", "-id")
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="信箱留言列表",
-        description="仅限工作人员登录后使用：本单位承办的留言及其期限（督查员可看全部单位）；不含留言人姓名和联系方式。",
+        description=(
+            "仅限工作人员登录后使用：本单位承办的留言及其期限（督查员可看全部单位），收到时间最新的在前；"
+            "不含留言人姓名和联系方式。不返回总数：用回答中的 next 链接（cursor 参数）翻页。"
+        ),
     ),
     retrieve=extend_schema(
         summary="一条信箱留言",
@@ -106,6 +116,7 @@ class MessageViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = MessageSerializer
     permission_classes = [permissions.IsAuthenticated]
     filterset_class = MessageFilter
+    pagination_class = NewestFirst
 
     def get_queryset(self):
-        return messages_for(self.request.user).order_by("-received_at", "-pk")
+        return messages_for(self.request.user)

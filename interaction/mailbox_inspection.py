@@ -4,7 +4,7 @@ each mailbox as a message channel and as an interaction column."""
 from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import Max, Q
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,7 +14,6 @@ from lushan_portal import site_inspection
 from lushan_portal.site_inspection import ColumnKind, InteractionChannel, MessageFinding, SiteColumn
 
 CODE = "interaction.mailbox"
-PUBLIC = Q(messages__published_at__isnull=False, messages__withdrawn_at__isnull=True)
 
 
 def _local_date(moment: object) -> date | None:
@@ -36,9 +35,14 @@ def _findings(mailbox_id: int, since: date, today: date) -> list[MessageFinding]
     ]
 
 
+def _published(mailbox: object) -> object:
+    """The newest published letters of ``mailbox`` (an id or OuterRef), on message_public_idx."""
+    published = Message.objects.filter(mailbox=mailbox, published_at__isnull=False, withdrawn_at__isnull=True)
+    return published.order_by("-published_at").values("published_at")
+
+
 def _last_reply_on(mailbox_id: int) -> date | None:
-    newest = Message.objects.filter(mailbox_id=mailbox_id, published_at__isnull=False, withdrawn_at__isnull=True)
-    return _local_date(newest.aggregate(newest=Max("published_at"))["newest"])
+    return _local_date(_published(mailbox_id).values_list("published_at", flat=True).first())
 
 
 def _channel(mailbox: Mailbox) -> InteractionChannel:
@@ -60,7 +64,8 @@ def channels() -> Iterable[InteractionChannel]:
 
 def columns() -> Iterable[SiteColumn]:
     """Each mailbox page as a 留言回复 column, its latest the newest published reply; one query."""
-    newest = Max("messages__published_at", filter=PUBLIC)
+    # One top-1 subquery per mailbox on the index, not an aggregate over every published letter.
+    newest = Subquery(_published(OuterRef("pk"))[:1])
     mailboxes = Mailbox.objects.annotate(newest=newest).order_by("sort_order", "code")
     return [
         SiteColumn(

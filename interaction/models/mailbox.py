@@ -147,6 +147,9 @@ class Message(models.Model):
                 condition=Q(published_at__isnull=False, withdrawn_at__isnull=True),
                 name="message_public_idx",
             ),
+            # The staff API's newest-first pages (a cursor on these columns), for a unit and for all.
+            models.Index(fields=["unit", "-received_at", "-id"], name="message_unit_newest_idx"),
+            models.Index(fields=["-received_at", "-id"], name="message_newest_idx"),
             # The mailbox page's monthly statistics: one range scan per mailbox.
             models.Index(fields=["mailbox", "received_on"], name="message_mailbox_month_idx"),
         ]
