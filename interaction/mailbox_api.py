@@ -37,7 +37,7 @@ MESSAGE_EXAMPLE = {
 }
 
 
-class MessageSerializer(serializers.ModelSerializer):
+class MailboxMessageSerializer(serializers.ModelSerializer):
     mailbox = serializers.SlugRelatedField(slug_field="code", read_only=True, help_text="信箱代码")
     first_unit = serializers.SlugRelatedField(slug_field="code", read_only=True, help_text="首问单位代码（收信单位）")
     unit = serializers.SlugRelatedField(slug_field="code", read_only=True, help_text="当前承办单位代码")
@@ -113,7 +113,7 @@ class NewestFirst(LargeListCursor):
 class MessageViewSet(viewsets.ReadOnlyModelViewSet):
     """信箱留言：本单位工作人员可见，督查员可见全部。需登录。"""
 
-    serializer_class = MessageSerializer
+    serializer_class = MailboxMessageSerializer
     permission_classes = [permissions.IsAuthenticated]
     filterset_class = MessageFilter
     pagination_class = NewestFirst
