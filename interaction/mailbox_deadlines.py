@@ -91,6 +91,7 @@ def register_rules() -> None:
             overdue=red_line_passed,
             due_field="red_line_on",
             unit_field=None,
+            severe=True,
             open_deadlines=never_answered,
         )
     )

@@ -112,3 +112,16 @@ def test_an_extension_after_the_due_date_is_refused(mailbox_a, editor_a):
         message_accept(message=message, by=editor_a)
     with time_machine.travel("2025-10-11 10:00 +0800", tick=False), pytest.raises(ValidationError, match="之前提出"):
         message_extend(message=message, reason="复杂", progress_note="核实中", by=editor_a)
+
+
+def test_the_red_line_stands_in_red_at_the_top_of_the_county_dashboard(client, mailbox_a, supervisor):
+    from django.urls import reverse
+
+    with time_machine.travel("2025-12-01 10:00 +0800", tick=False):
+        message = letter(mailbox_a)
+    deadline_rule_scan(rule=rule(RED_LINE), today=date(2026, 3, 3))
+    client.force_login(supervisor)
+    with time_machine.travel("2026-03-03 10:00 +0800", tick=False):
+        page = client.get(reverse("compliance:dashboard")).content.decode()
+    top = page[page.index('role="alert"') : page.index("summary-heading")]
+    assert 'class="severe"' in top and "【红线】留言超过3个月未答复" in top and message.reference in top
