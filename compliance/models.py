@@ -57,6 +57,12 @@ class Alert(models.Model):
     def is_open(self) -> bool:
         return self.resolved_at is None
 
+    @property
+    def severe(self) -> bool:
+        """A single veto of the website inspection (DeadlineRule.severe): shown in red."""
+        found = registered_rule(self.rule_code)
+        return bool(found and found.severe)
+
 
 class DigestLog(models.Model):
     """One row per unit and day a digest went out: the daily task sends at most once per day."""

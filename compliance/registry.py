@@ -23,6 +23,8 @@ class DeadlineRule:
     notice: the alert is a reminder or a flag for supervisors (a window closing soon, a
         shortened window with its reason), not a deadline missed: the dashboard's count of
         overdue deadlines leaves it out.
+    severe: a single veto of the national website inspection (a message unanswered past its
+        red line): the alert stands in red at the top of the dashboard.
     """
 
     code: str
@@ -33,6 +35,7 @@ class DeadlineRule:
     open_deadlines: Callable[[], QuerySet] | None = None
     recompute_due_dates: Callable[[], int] | None = None
     notice: bool = False
+    severe: bool = False
 
 
 @dataclass(frozen=True)

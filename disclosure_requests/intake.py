@@ -4,8 +4,6 @@ the number and query code given to the applicant, and the look-up on the status 
 Bad input raises ValidationError naming each field; nothing is saved half (one transaction).
 """
 
-import hmac
-import secrets
 from dataclasses import dataclass
 from datetime import date
 
@@ -30,6 +28,7 @@ from disclosure_requests.models import (
 from disclosure_requests.repeats import normalise_identity
 from disclosure_requests.services import due_date_recompute
 from lushan_portal.crypto import keyed_hash
+from lushan_portal.query_codes import lookup_by_code, new_query_code, query_code_hash
 from lushan_portal.ratelimit import rate_allows
 from organizations.models import Unit
 from organizations.scoping import can_write_unit, user_unit_ids
@@ -73,14 +72,6 @@ def counter_unit_ids() -> set[int]:
     """The units whose counters register applications for every unit (相对集中受理)."""
     codes = settings.DISCLOSURE_COUNTER_UNIT_CODES
     return set(Unit.objects.filter(code__in=codes).values_list("pk", flat=True)) if codes else set()
-
-
-def new_query_code() -> str:
-    return "".join(secrets.choice(rules.QUERY_CODE_ALPHABET) for _ in range(rules.QUERY_CODE_LENGTH))
-
-
-def _normalise_code(code: str) -> str:
-    return "".join(ch for ch in (code or "").upper() if ch.isalnum())
 
 
 def applicant_identity_hash(application: Application) -> str:
@@ -148,7 +139,7 @@ def _store(application: Application, *, image_required: bool) -> Received:
     application.id_number_hash = keyed_hash(application.id_number) if application.id_number else ""
     application.applicant_hash = applicant_identity_hash(application)
     code = new_query_code()
-    application.query_code_hash = keyed_hash(code)
+    application.query_code_hash = query_code_hash(code)
     application.full_clean(exclude=["reference"])
     application.save()
     stamp = application.received_on or timezone.localdate(application.created_at)
@@ -255,8 +246,4 @@ def application_lookup(*, reference: str, code: str, client: str | None) -> Appl
         window_seconds=rules.STATUS_WINDOW_SECONDS,
     ):
         raise ValidationError(_(ERROR_STATUS_RATE) % {"minutes": rules.STATUS_WINDOW_SECONDS // 60})
-    reference = (reference or "").strip().upper()
-    given = keyed_hash(_normalise_code(code) or "-")
-    application = Application.objects.filter(reference=reference).first() if reference else None
-    stored = application.query_code_hash if application else keyed_hash("-" * rules.QUERY_CODE_LENGTH)
-    return application if hmac.compare_digest(given, stored) and application is not None else None
+    return lookup_by_code(Application.objects.all(), reference=reference, code=code)

@@ -18,7 +18,7 @@ and the day of the triggering event is not counted.
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from workdays import add_working_days, is_working_day
+from workdays import add_months, add_working_days, is_working_day
 
 REPLY_WORKING_DAYS = 20
 EXTENSION_WORKING_DAYS = 20
@@ -48,9 +48,7 @@ APPLICATIONS_PER_WINDOW = 3
 APPLY_WINDOW_SECONDS = 3600
 STATUS_LOOKUPS_PER_WINDOW = 10
 STATUS_WINDOW_SECONDS = 600
-# The query code: QUERY_CODE_LENGTH characters from an alphabet without look-alikes (0/O, 1/I/L).
-QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-QUERY_CODE_LENGTH = 10
+# The query code given with the number: lushan_portal/query_codes.py (shared with the mailbox).
 
 # Art 31: the channels whose receipt date is the day both sides (or the office and the applicant)
 # confirmed, not the day the application arrived (values of models.Channel).
@@ -154,11 +152,7 @@ def reconsideration_last_day(known_on: date) -> date:
 def litigation_last_day(known_on: date) -> date:
     """The last day to sue: the same day LITIGATION_MONTHS later (the month's last day when it has
     no such day, e.g. 08-31 → 02-28)."""
-    month_index = known_on.month - 1 + LITIGATION_MONTHS
-    year, month = known_on.year + month_index // 12, month_index % 12 + 1
-    next_month_first = date(year + month // 12, month % 12 + 1, 1)
-    last_of_month = (next_month_first - timedelta(days=1)).day
-    return _next_working_day(date(year, month, min(known_on.day, last_of_month)))
+    return _next_working_day(add_months(known_on, LITIGATION_MONTHS))
 
 
 # The agency answers a reconsideration or a lawsuit against its reply (it is the respondent):

@@ -61,6 +61,10 @@ app.conf.beat_schedule = {
         "task": "site_feedback.tasks.erase_expired_contacts",
         "schedule": crontab(hour=3, minute=10),
     },
+    "erase-expired-mailbox-contacts-daily": {
+        "task": "interaction.tasks.erase_expired_mailbox_contacts",
+        "schedule": crontab(hour=3, minute=15),
+    },
     "erase-expired-request-id-images-daily": {
         "task": "disclosure_requests.tasks.erase_expired_id_images",
         "schedule": crontab(hour=3, minute=20),

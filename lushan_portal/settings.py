@@ -259,6 +259,10 @@ ANNUAL_REPORT_FIRST_YEAR = env_int("ANNUAL_REPORT_FIRST_YEAR", 2026)
 DISCLOSURE_COUNTER_UNIT_CODES = env_list("DISCLOSURE_COUNTER_UNIT_CODES", ["approval-service"])
 # 三同步: an interpretation at latest this many working days after its document.
 INTERPRETATION_SYNC_WORKING_DAYS = env_int("INTERPRETATION_SYNC_WORKING_DAYS", 3)
+# The public mailbox: a message accepted is answered within this many working days (rules.md §10,
+# about 5; local rules differ), and a complex one may be extended once by this many more.
+MAILBOX_REPLY_WORKING_DAYS = env_int("MAILBOX_REPLY_WORKING_DAYS", 5)
+MAILBOX_EXTENSION_WORKING_DAYS = env_int("MAILBOX_EXTENSION_WORKING_DAYS", 10)
 # Behind a proxy that appends the client's address to X-Forwarded-For (used for rate limits).
 BEHIND_PROXY = env_bool("BEHIND_PROXY", PRODUCTION)
 # The feedback report on a consultation is due this many working days after it closes.

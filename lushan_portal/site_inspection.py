@@ -145,12 +145,13 @@ def links_in_text(text: str) -> tuple[str, ...]:
 _columns: dict[str, Callable[[], Iterable[SiteColumn]]] = {}
 _homepage: dict[str, Callable[[], date | None]] = {}
 _channels: dict[str, InteractionChannel] = {}
+_channel_providers: dict[str, Callable[[], Iterable[InteractionChannel]]] = {}
 _guides: dict[str, GuideSource] = {}
 _content: dict[str, ContentSource] = {}
 
 
 # Every registry above, for tests that set them aside and put them back.
-REGISTRIES = (_columns, _homepage, _channels, _guides, _content)
+REGISTRIES = (_columns, _homepage, _channels, _channel_providers, _guides, _content)
 
 
 def register_columns(code: str, provider: Callable[[], Iterable[SiteColumn]]) -> None:
@@ -165,6 +166,12 @@ def register_homepage_source(code: str, latest: Callable[[], date | None]) -> No
 
 def register_channel(channel: InteractionChannel) -> None:
     _channels[channel.code] = channel
+
+
+def register_channel_provider(code: str, provider: Callable[[], Iterable[InteractionChannel]]) -> None:
+    """For channels that are rows (each mailbox): ``provider()`` lists them in a fixed number of
+    queries when the inspection runs, so a mailbox added in the admin is judged the same day."""
+    _channel_providers[code] = provider
 
 
 def register_guides(source: GuideSource) -> None:
@@ -184,7 +191,8 @@ def homepage_sources() -> dict[str, Callable[[], date | None]]:
 
 
 def channels() -> list[InteractionChannel]:
-    return list(_channels.values())
+    provided = [channel for provider in _channel_providers.values() for channel in provider()]
+    return [*_channels.values(), *provided]
 
 
 def guide_sources() -> list[GuideSource]:

@@ -13,6 +13,7 @@ from catalog.sitemaps import SITEMAPS as CATALOG
 from decisions.sitemaps import SITEMAPS as DECISIONS
 from disclosure_requests.sitemaps import SITEMAPS as DISCLOSURE_REQUESTS
 from enforcement.sitemaps import SITEMAPS as ENFORCEMENT
+from interaction.sitemaps import SITEMAPS as INTERACTION
 from interpretation.sitemaps import SITEMAPS as INTERPRETATION
 from organizations.sitemaps import SITEMAPS as ORGANIZATIONS
 from site_feedback.sitemaps import SITEMAPS as SITE_FEEDBACK
@@ -51,6 +52,7 @@ SITEMAPS = {
     **SITE_FEEDBACK,
     **DISCLOSURE_REQUESTS,
     **XXGK,
+    **INTERACTION,
 }
 
 
@@ -91,6 +93,10 @@ SITE_MAP_SECTIONS = [
     MapSection(_("政府信息公开"), "xxgk:county"),
     MapSection(_("政府信息公开申请"), "disclosure_requests:apply"),
     MapSection(_("政府信息公开申请查询"), "disclosure_requests:status"),
+    MapSection(
+        _("政民互动（县长信箱、部门信箱、咨询留言）"), "interaction:mailboxes", "mailboxes", lambda box: box.name
+    ),
+    MapSection(_("留言办理进度查询"), "interaction:status"),
     MapSection(_("我为政府网站找错"), "site_feedback:report"),
 ]
 

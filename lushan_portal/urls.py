@@ -13,6 +13,7 @@ from decisions.api import CommentViewSet, MajorDecisionViewSet
 from disclosure_requests.api import ApplicationViewSet
 from enforcement.api import DecisionViewSet
 from inspection.api import FindingViewSet
+from interaction.api import MessageViewSet
 from interpretation.api import DocumentViewSet, InterpretationViewSet
 from lushan_portal import api_guide, views
 from lushan_portal.pagecache import ALL, cached_page
@@ -42,6 +43,7 @@ router.register("interpretations", InterpretationViewSet, basename="interpretati
 router.register("site-feedback", ErrorReportViewSet, basename="site-feedback")
 router.register("disclosure-requests", ApplicationViewSet, basename="disclosure-request")
 router.register("inspection-findings", FindingViewSet, basename="inspection-finding")
+router.register("letters", MessageViewSet, basename="letter")
 
 urlpatterns = [
     path("", views.home, name="home"),

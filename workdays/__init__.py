@@ -2,6 +2,7 @@
 
 from workdays.calendar import (
     DueDateExplanation,
+    add_months,
     add_working_days,
     explain_due_date,
     has_holiday_data,
@@ -12,6 +13,7 @@ from workdays.calendar import (
 
 __all__ = [
     "DueDateExplanation",
+    "add_months",
     "add_working_days",
     "explain_due_date",
     "has_holiday_data",

@@ -177,3 +177,14 @@ def explain_due_date(start: date, days: int) -> DueDateExplanation:
         makeup_days_used=used,
         years_without_data=years_without_data(start, due),
     )
+
+
+def add_months(start: date, months: int) -> date:
+    """The same day ``months`` calendar months after ``start``; the month's last day when it has no
+    such day (03-31 + 3 months → 06-30, 08-31 + 6 months → 02-28). Periods in months (a lawsuit's
+    6 months, the mailbox's 3-month red line) end on this day whether or not it is a working day."""
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    next_month_first = date(year + month // 12, month % 12 + 1, 1)
+    last_of_month = (next_month_first - timedelta(days=1)).day
+    return date(year, month, min(start.day, last_of_month))

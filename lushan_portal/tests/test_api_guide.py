@@ -143,6 +143,7 @@ def test_programs_get_the_endpoint_map_by_format_or_accept(client, unit_a):
         "site-feedback",
         "disclosure-requests",
         "inspection-findings",
+        "letters",
     }  # the guide marks these 需登录
     for prefix, url in expected.items():
         assert client.get(url).status_code == (403 if prefix in staff_only else 200), prefix

@@ -285,13 +285,14 @@ def test_unset_site_values_leave_their_tags_out(client, no_identity):
 
 
 def test_site_map_lists_the_sections_units_domains_and_catalog_years(client, records, django_assert_max_num_queries):
-    # session-free anonymous page: units, domains, catalog years
-    with django_assert_max_num_queries(3):
+    # session-free anonymous page: units, domains, catalog years, mailboxes
+    with django_assert_max_num_queries(4):
         response = client.get(reverse("site_map"))
     html = response.content.decode()
     assert response.status_code == 200 and "<h1>网站地图</h1>" in html
     for name in ["home", "catalog:domains", "organizations:unit_list", "interpretation:documents",
-                 "decisions:consultations", "enforcement:list", "search", "site_feedback:report"]:  # fmt: skip
+                 "decisions:consultations", "enforcement:list", "search", "site_feedback:report",
+                 "interaction:mailboxes", "interaction:status"]:  # fmt: skip
         assert f'href="{reverse(name)}"' in html, name
     assert f'<a href="{records["unit"].get_absolute_url()}">{records["unit"].name}</a>' in html
     domain = records["catalog"].domain

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from workdays import add_working_days, explain_due_date, is_working_day, working_days_between
+from workdays import add_months, add_working_days, explain_due_date, is_working_day, working_days_between
 
 pytestmark = pytest.mark.django_db
 
@@ -72,3 +72,17 @@ def test_no_query_per_call_once_a_year_is_loaded(django_assert_num_queries):
 def test_negative_days_are_refused():
     with pytest.raises(ValueError):
         add_working_days(date(2025, 1, 1), -1)
+
+
+@pytest.mark.parametrize(
+    ("start", "months", "end"),
+    [
+        (date(2026, 3, 31), 3, date(2026, 6, 30)),  # June has no 31st: its last day
+        (date(2025, 8, 31), 6, date(2026, 2, 28)),
+        (date(2023, 8, 31), 6, date(2024, 2, 29)),  # a leap year
+        (date(2025, 11, 15), 3, date(2026, 2, 15)),  # across the new year
+        (date(2025, 7, 3), 3, date(2025, 10, 3)),  # a day inside National Day: months ignore holidays
+    ],
+)
+def test_add_months_is_the_same_day_or_the_last_of_the_month(start, months, end):
+    assert add_months(start, months) == end
