@@ -13,6 +13,7 @@ from catalog.sitemaps import SITEMAPS as CATALOG
 from decisions.sitemaps import SITEMAPS as DECISIONS
 from disclosure_requests.sitemaps import SITEMAPS as DISCLOSURE_REQUESTS
 from enforcement.sitemaps import SITEMAPS as ENFORCEMENT
+from interaction.proposals_sitemaps import SITEMAPS as PROPOSALS
 from interpretation.sitemaps import SITEMAPS as INTERPRETATION
 from organizations.sitemaps import SITEMAPS as ORGANIZATIONS
 from site_feedback.sitemaps import SITEMAPS as SITE_FEEDBACK
@@ -51,6 +52,7 @@ SITEMAPS = {
     **SITE_FEEDBACK,
     **DISCLOSURE_REQUESTS,
     **XXGK,
+    **PROPOSALS,
 }
 
 
@@ -78,6 +80,10 @@ def _year_label(year: int) -> str:
     return _("%(year)s年重大行政决策事项目录") % {"year": year}
 
 
+def _proposal_year_label(year: int) -> str:
+    return _("%(year)s年建议提案办理结果") % {"year": year}
+
+
 SITE_MAP_SECTIONS = [
     MapSection(_("首页"), "home"),
     MapSection(_("公开单位"), "organizations:unit_list", "units", lambda unit: unit.name),
@@ -92,6 +98,8 @@ SITE_MAP_SECTIONS = [
     MapSection(_("政府信息公开申请"), "disclosure_requests:apply"),
     MapSection(_("政府信息公开申请查询"), "disclosure_requests:status"),
     MapSection(_("我为政府网站找错"), "site_feedback:report"),
+    MapSection(_("建议提案办理结果"), "interaction:proposals", "proposal-years", _proposal_year_label),
+    MapSection(_("回应关切"), "interaction:responses"),
 ]
 
 

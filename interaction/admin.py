@@ -1,0 +1,3 @@
+"""The admin, one module per area."""
+
+from interaction import proposals_admin, responses_admin  # noqa: F401
