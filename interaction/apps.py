@@ -6,8 +6,7 @@ PROPOSAL_PUBLIC_MODELS = ("Proposal", "Concern", "Response")
 PROPOSAL_PERMISSIONS = {
     "editor": [
         *(f"{action}_{model}" for action in ("view", "add", "change") for model in ("proposal", "concern", "response")),
-        "view_proposalcounit",
-        "change_proposalcounit",
+        *(f"{action}_proposalcounit" for action in ("view", "add", "change", "delete")),
     ],
     "reviewer": ["view_proposal", "view_proposalcounit", "view_concern", "view_response"],
     "supervisor": ["view_proposal", "view_proposalcounit", "view_concern", "view_response"],

@@ -22,7 +22,7 @@ from interaction.proposals_services import (
 )
 from lushan_portal.admin_tools import PublishWithdrawMixin
 from organizations.models import Unit
-from organizations.scoping import UnitScopedAdminMixin, is_supervisor, user_unit_ids
+from organizations.scoping import UnitScopedAdminMixin, can_write_unit, is_supervisor, user_unit_ids
 
 
 def reads_everything(user: object) -> bool:
@@ -58,6 +58,19 @@ class CoUnitInline(admin.TabularInline):
     fields = ("unit", "opinion_due", "opinion_sent_on", "opinion")
     readonly_fields = ("opinion_due", "opinion_sent_on", "opinion")
     verbose_name = _("协办单位")
+
+    def _lead(self, request: HttpRequest, obj: Proposal | None) -> bool:
+        return obj is None or can_write_unit(request.user, obj.unit_id)
+
+    def has_add_permission(self, request: HttpRequest, obj: Proposal | None = None) -> bool:
+        return super().has_add_permission(request, obj) and self._lead(request, obj)
+
+    def has_change_permission(self, request: HttpRequest, obj: Proposal | None = None) -> bool:
+        return super().has_change_permission(request, obj) and self._lead(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Proposal | None = None) -> bool:
+        """The lead unit may take back a co-unit named by mistake (the history keeps it)."""
+        return super().has_delete_permission(request, obj) and self._lead(request, obj)
 
     def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
         if db_field.related_model is Unit:  # the lead unit names co-units among all units
@@ -162,6 +175,9 @@ class ProposalCoUnitAdmin(UnitScopedAdminMixin, SimpleHistoryAdmin):
 
     def has_add_permission(self, request: HttpRequest, *args: object) -> bool:
         return False  # the lead unit names its co-units on the proposal
+
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
 
     def save_model(self, request: HttpRequest, obj: ProposalCoUnit, form: forms.ModelForm, change: bool) -> None:
         co_unit_opinion_record(co_unit=obj, sent_on=obj.opinion_sent_on, opinion=obj.opinion, by=request.user)
