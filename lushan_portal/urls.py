@@ -12,6 +12,7 @@ from compliance.api import AlertViewSet
 from decisions.api import CommentViewSet, MajorDecisionViewSet
 from disclosure_requests.api import ApplicationViewSet
 from enforcement.api import DecisionViewSet
+from interaction.proposals_api import ConcernResponseViewSet, ProposalReplyViewSet
 from interpretation.api import DocumentViewSet, InterpretationViewSet
 from lushan_portal import api_guide, views
 from lushan_portal.pagecache import ALL, cached_page
@@ -40,6 +41,8 @@ router.register("consultation-comments", CommentViewSet, basename="consultation-
 router.register("interpretations", InterpretationViewSet, basename="interpretation")
 router.register("site-feedback", ErrorReportViewSet, basename="site-feedback")
 router.register("disclosure-requests", ApplicationViewSet, basename="disclosure-request")
+router.register("proposal-replies", ProposalReplyViewSet, basename="proposal-reply")
+router.register("concern-responses", ConcernResponseViewSet, basename="concern-response")
 
 urlpatterns = [
     path("", views.home, name="home"),
