@@ -46,6 +46,12 @@ class ProposalReplySerializer(serializers.ModelSerializer):
     unit = serializers.SlugRelatedField(slug_field="code", read_only=True, help_text="主办单位代码")
     kind = serializers.CharField(source="get_kind_display", read_only=True, help_text="人大代表建议或政协委员提案")
     result_class = serializers.CharField(read_only=True, help_text="办理结果类别 A/B/C/D；未说明为空")
+    reply_text = serializers.CharField(
+        source="public_reply_text", read_only=True, help_text="答复全文（其中个人的电话、证件号等已隐去）"
+    )
+    new_reply_text = serializers.CharField(
+        source="public_new_reply_text", read_only=True, help_text="再次答复全文；无为空"
+    )
 
     class Meta:
         model = Proposal
@@ -77,9 +83,7 @@ class ProposalReplySerializer(serializers.ModelSerializer):
             "session": {"help_text": "提出时的会议"},
             "assigned_on": {"help_text": "交办日期；不详为 null"},
             "replied_on": {"help_text": "答复日期"},
-            "reply_text": {"help_text": "答复全文"},
             "new_replied_on": {"help_text": "提出人不满意后再次答复的日期；无为 null"},
-            "new_reply_text": {"help_text": "再次答复全文；无为空"},
             "published_at": {"help_text": "公开时间"},
             "corrected_at": {"help_text": "更正时间；未更正为 null"},
             "correction_note": {"help_text": "更正说明；未更正为空"},
@@ -121,6 +125,7 @@ class ProposalReplyViewSet(viewsets.ReadOnlyModelViewSet):
 class ConcernResponseSerializer(serializers.ModelSerializer):
     topic = serializers.CharField(source="concern.topic", read_only=True, help_text="关切事项")
     kind = serializers.CharField(source="get_kind_display", read_only=True, help_text="回应方式（中文名称）")
+    summary = serializers.CharField(source="public_summary", read_only=True, help_text="内容摘要")
 
     class Meta:
         model = Response
@@ -130,7 +135,6 @@ class ConcernResponseSerializer(serializers.ModelSerializer):
             "title": {"help_text": "标题"},
             "made_at": {"help_text": "回应时间"},
             "link": {"help_text": "原文链接；无为空"},
-            "summary": {"help_text": "内容摘要"},
             "corrected_at": {"help_text": "更正时间；未更正为 null"},
             "correction_note": {"help_text": "更正说明；未更正为空"},
         }

@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from lushan_portal.masking import scrub_text
+
 UNKNOWN_DATE = _("日期不详")
 NOT_PUBLIC_INTEREST = _("答复不涉及公共利益，未全文公开。")
 
@@ -144,6 +146,15 @@ class Proposal(models.Model):
         if self.replied_on is None or self.effective_due is None:
             return None
         return self.replied_on <= self.effective_due
+
+    @property
+    def public_reply_text(self) -> str:
+        """The reply as the public reads it: a citizen's phone or ID number quoted in it is masked."""
+        return scrub_text(self.reply_text)
+
+    @property
+    def public_new_reply_text(self) -> str:
+        return scrub_text(self.new_reply_text)
 
     @property
     def public_note(self) -> str:

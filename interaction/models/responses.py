@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from interaction.models.proposals import ReplyStatus
+from lushan_portal.masking import scrub_text
 
 
 class Severity(models.TextChoices):
@@ -96,3 +97,7 @@ class Response(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def public_summary(self) -> str:
+        return scrub_text(self.summary)

@@ -128,3 +128,10 @@ def test_an_unpublished_response_is_not_listed(client, unit_a):
     concern = make_concern(unit_a, datetime(2026, 10, 3, 22, 0, tzinfo=COUNTY))
     make_response(concern, datetime(2026, 10, 4, 8, 0, tzinfo=COUNTY), title="草稿：情况说明")
     assert "草稿：情况说明" not in client.get(reverse("interaction:responses")).content.decode()
+
+
+def test_a_phone_or_id_number_quoted_in_a_public_reply_is_masked(client, unit_a):
+    proposal = public_reply(unit_a, text="经联系村民（电话 13800138000）核实，道路已硬化。")
+    html = client.get(reverse("interaction:proposal_detail", args=[2026, proposal.pk])).content.decode()
+    assert "道路已硬化" in html and "13800138000" not in html
+    assert "13800138000" not in client.get(f"/api/proposal-replies/{proposal.pk}/").content.decode()
