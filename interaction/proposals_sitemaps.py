@@ -6,8 +6,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from interaction.models import Proposal
-from interaction.proposals_selectors import published_replies
+from interaction.models import Proposal, ReplyStatus
 
 
 class ProposalPagesSitemap(Sitemap):
@@ -28,7 +27,8 @@ class ProposalYearSitemap(Sitemap):
 
 class ProposalReplySitemap(Sitemap):
     def items(self) -> QuerySet:
-        return published_replies().only("pk", "year", "published_at", "corrected_at").order_by("pk")
+        published = Proposal.objects.filter(reply_status=ReplyStatus.PUBLISHED)
+        return published.only("pk", "year", "published_at", "corrected_at").order_by("pk")
 
     def location(self, proposal: Proposal) -> str:
         return reverse("interaction:proposal_detail", args=[proposal.year, proposal.pk])

@@ -84,7 +84,7 @@ class ConcernAdmin(ConcernScopedMixin, SimpleHistoryAdmin):
 class ResponseForm(forms.ModelForm):
     class Meta:
         model = Response
-        fields = ["concern", "kind", "title", "made_at", "link", "summary"]
+        exclude = ["correction_note"]  # noqa: DJ006 - the admin's fields choose the fields
 
     link = forms.URLField(label=_("链接"), required=False, max_length=500, assume_scheme="https")
     correction_note = forms.CharField(

@@ -135,3 +135,12 @@ def test_a_phone_or_id_number_quoted_in_a_public_reply_is_masked(client, unit_a)
     html = client.get(reverse("interaction:proposal_detail", args=[2026, proposal.pk])).content.decode()
     assert "道路已硬化" in html and "13800138000" not in html
     assert "13800138000" not in client.get(f"/api/proposal-replies/{proposal.pk}/").content.decode()
+
+
+def test_the_pages_are_in_the_sitemaps(client, unit_a):
+    proposal = public_reply(unit_a)
+    xml = client.get("/sitemap.xml").content.decode()
+    for path in ("/proposals/", "/proposals/2026/", f"/proposals/2026/{proposal.pk}/", "/responses/"):
+        assert path in xml
+    html = client.get("/sitemap/").content.decode()
+    assert "2026年建议提案办理结果" in html and "回应关切" in html
