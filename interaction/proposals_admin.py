@@ -2,7 +2,7 @@
 proposal and record their opinion, the openness office and supervisors read everything."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Model, Q, QuerySet
 from django.http import HttpRequest
@@ -11,11 +11,13 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from interaction.models import Proposal, ProposalCoUnit, ReplyStatus
 from interaction.proposals_services import (
+    ERROR_NOT_OFFICE,
     co_unit_opinion_record,
     is_openness_office,
     proposal_correct,
     proposal_prepare,
     proposal_publish,
+    proposal_require_publication,
     proposal_save,
     proposal_sync_co_units,
     proposal_withdraw,
@@ -136,6 +138,19 @@ class ProposalAdmin(PublishWithdrawMixin, UnitScopedAdminMixin, SimpleHistoryAdm
             {"fields": ("satisfaction", "dissatisfied_on", "new_reply_due", "new_replied_on", "new_reply_text")},
         ),
     )
+
+    actions = ["require_publication"]
+
+    @admin.action(description=_("要求全文公开所选建议提案的答复（县政务公开主管部门）"))
+    def require_publication(self, request: HttpRequest, queryset: QuerySet) -> None:
+        """The openness office requires the full reply to be public (seed §2(二)); the lead unit then
+        reviews and publishes it."""
+        if not is_openness_office(request.user):
+            self.message_user(request, _(ERROR_NOT_OFFICE), messages.ERROR)
+            return
+        for proposal in queryset:
+            proposal_require_publication(proposal=proposal, by=request.user)
+        self.message_user(request, _("已要求公开 %(n)d 件的答复全文。") % {"n": len(queryset)}, messages.SUCCESS)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         """The lead unit's and the co-units' staff read it; only the lead unit changes it."""

@@ -109,3 +109,19 @@ def test_only_the_openness_office_requires_publication(django_user_model, editor
     office_editor = make_user(django_user_model, "office-editor")
     membership_grant(user=office_editor, unit=make_unit("gov-office", "鲁山县人民政府办公室"), role=Role.EDITOR)
     assert proposal_require_publication(proposal=proposal, by=office_editor).concerns_public
+
+
+def test_the_office_requires_publication_from_the_list_and_a_unit_cannot(client, django_user_model, editor_a, unit_a):
+    proposal = make_proposal(unit_a)
+    changelist = reverse("admin:interaction_proposal_changelist")
+    action = {"action": "require_publication", "_selected_action": [proposal.pk]}
+    client.force_login(editor_a)
+    client.post(changelist, action)
+    proposal.refresh_from_db()
+    assert proposal.office_requires_publication is False
+    office_editor = make_user(django_user_model, "office-editor")
+    membership_grant(user=office_editor, unit=make_unit("gov-office", "鲁山县人民政府办公室"), role=Role.EDITOR)
+    client.force_login(office_editor)
+    assert client.post(changelist, action).status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.office_requires_publication is True
