@@ -9,6 +9,7 @@ from rest_framework import serializers, viewsets
 from interaction.models import Proposal, ProposalKind, Response, ResultClass
 from interaction.proposals_selectors import published_replies
 from interaction.responses_selectors import published_responses
+from lushan_portal.filters import YearFilter
 
 REPLY_EXAMPLE = {
     "id": 3,
@@ -91,7 +92,7 @@ class ProposalReplySerializer(serializers.ModelSerializer):
 
 
 class ProposalReplyFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(help_text="只看这一年度")
+    year = YearFilter(lookup_expr="exact", help_text="只看这一年度（四位年份）")
     kind = django_filters.ChoiceFilter(choices=ProposalKind.choices, help_text="suggestion（建议）或 proposal（提案）")
     result_class = django_filters.ChoiceFilter(choices=ResultClass.choices, help_text="办理结果类别")
     unit = django_filters.CharFilter(field_name="unit__code", help_text="主办单位代码")

@@ -80,10 +80,6 @@ def _year_label(year: int) -> str:
     return _("%(year)s年重大行政决策事项目录") % {"year": year}
 
 
-def _proposal_year_label(year: int) -> str:
-    return _("%(year)s年建议提案办理结果") % {"year": year}
-
-
 SITE_MAP_SECTIONS = [
     MapSection(_("首页"), "home"),
     MapSection(_("公开单位"), "organizations:unit_list", "units", lambda unit: unit.name),
@@ -98,7 +94,7 @@ SITE_MAP_SECTIONS = [
     MapSection(_("政府信息公开申请"), "disclosure_requests:apply"),
     MapSection(_("政府信息公开申请查询"), "disclosure_requests:status"),
     MapSection(_("我为政府网站找错"), "site_feedback:report"),
-    MapSection(_("建议提案办理结果"), "interaction:proposals", "proposal-years", _proposal_year_label),
+    MapSection(_("建议提案办理结果"), "interaction:proposals"),
     MapSection(_("回应关切"), "interaction:responses"),
 ]
 
