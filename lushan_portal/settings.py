@@ -267,6 +267,18 @@ MAILBOX_EXTENSION_WORKING_DAYS = env_int("MAILBOX_EXTENSION_WORKING_DAYS", 10)
 BEHIND_PROXY = env_bool("BEHIND_PROXY", PRODUCTION)
 # The feedback report on a consultation is due this many working days after it closes.
 DECISION_FEEDBACK_WORKING_DAYS = env_int("DECISION_FEEDBACK_WORKING_DAYS", 15)
+# 建议提案 (rules.md §10): a unit not responsible asks for reassignment within these working days;
+# co-units send their opinion, and a dissatisfied proposer gets a new reply, within these months;
+# the reply is due these months after assignment, at most the longer span with approval.
+PROPOSAL_REASSIGNMENT_WORKING_DAYS = env_int("PROPOSAL_REASSIGNMENT_WORKING_DAYS", 5)
+PROPOSAL_CO_OPINION_MONTHS = env_int("PROPOSAL_CO_OPINION_MONTHS", 1)
+PROPOSAL_REPLY_MONTHS = env_int("PROPOSAL_REPLY_MONTHS", 3)
+PROPOSAL_REPLY_MAX_MONTHS = env_int("PROPOSAL_REPLY_MAX_MONTHS", 6)
+PROPOSAL_NEW_REPLY_MONTHS = env_int("PROPOSAL_NEW_REPLY_MONTHS", 1)
+# 回应关切 (国办发〔2016〕61号): hours from when a concern was first seen.
+RESPONSE_EMERGENCY_INFO_HOURS = env_int("RESPONSE_EMERGENCY_INFO_HOURS", 5)
+RESPONSE_EMERGENCY_PRESS_HOURS = env_int("RESPONSE_EMERGENCY_PRESS_HOURS", 24)
+RESPONSE_GENERAL_HOURS = env_int("RESPONSE_GENERAL_HOURS", 48)
 # Largest attachment accepted under a publication.
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
 

@@ -13,6 +13,7 @@ from catalog.sitemaps import SITEMAPS as CATALOG
 from decisions.sitemaps import SITEMAPS as DECISIONS
 from disclosure_requests.sitemaps import SITEMAPS as DISCLOSURE_REQUESTS
 from enforcement.sitemaps import SITEMAPS as ENFORCEMENT
+from interaction.proposals_sitemaps import SITEMAPS as PROPOSALS
 from interaction.sitemaps import SITEMAPS as INTERACTION
 from interpretation.sitemaps import SITEMAPS as INTERPRETATION
 from organizations.sitemaps import SITEMAPS as ORGANIZATIONS
@@ -53,6 +54,7 @@ SITEMAPS = {
     **DISCLOSURE_REQUESTS,
     **XXGK,
     **INTERACTION,
+    **PROPOSALS,
 }
 
 
@@ -98,6 +100,8 @@ SITE_MAP_SECTIONS = [
     ),
     MapSection(_("留言办理进度查询"), "interaction:status"),
     MapSection(_("我为政府网站找错"), "site_feedback:report"),
+    MapSection(_("建议提案办理结果"), "interaction:proposals"),
+    MapSection(_("回应关切"), "interaction:responses"),
 ]
 
 

@@ -14,6 +14,7 @@ from disclosure_requests.api import ApplicationViewSet
 from enforcement.api import DecisionViewSet
 from inspection.api import FindingViewSet
 from interaction.api import MessageViewSet
+from interaction.proposals_api import ConcernResponseViewSet, ProposalReplyViewSet
 from interpretation.api import DocumentViewSet, InterpretationViewSet
 from lushan_portal import api_guide, views
 from lushan_portal.pagecache import ALL, cached_page
@@ -44,6 +45,8 @@ router.register("site-feedback", ErrorReportViewSet, basename="site-feedback")
 router.register("disclosure-requests", ApplicationViewSet, basename="disclosure-request")
 router.register("inspection-findings", FindingViewSet, basename="inspection-finding")
 router.register("letters", MessageViewSet, basename="letter")
+router.register("proposal-replies", ProposalReplyViewSet, basename="proposal-reply")
+router.register("concern-responses", ConcernResponseViewSet, basename="concern-response")
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -11,3 +11,12 @@ from interaction.models.mailbox import (  # noqa: F401
     Referral,
     Reply,
 )
+from interaction.models.proposals import (  # noqa: F401
+    Proposal,
+    ProposalCoUnit,
+    ProposalKind,
+    ReplyStatus,
+    ResultClass,
+    Satisfaction,
+)
+from interaction.models.responses import Concern, Response, ResponseKind, Severity  # noqa: F401
