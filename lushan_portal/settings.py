@@ -262,6 +262,14 @@ INTERPRETATION_SYNC_WORKING_DAYS = env_int("INTERPRETATION_SYNC_WORKING_DAYS", 3
 BEHIND_PROXY = env_bool("BEHIND_PROXY", PRODUCTION)
 # The feedback report on a consultation is due this many working days after it closes.
 DECISION_FEEDBACK_WORKING_DAYS = env_int("DECISION_FEEDBACK_WORKING_DAYS", 15)
+# 政府工作报告 tasks and 民生实事: responsible units report progress every this many months (a divisor
+# of 12: 3 is quarterly, the default; 1 monthly, 6 half-yearly).
+WORK_TASK_REPORT_MONTHS = env_int("WORK_TASK_REPORT_MONTHS", 3)
+if WORK_TASK_REPORT_MONTHS not in (1, 2, 3, 4, 6, 12):
+    raise ImproperlyConfigured("Environment variable WORK_TASK_REPORT_MONTHS must divide 12 (1, 2, 3, 4, 6 or 12).")
+# The provincial government service platform, where applicants follow an application (事中进展).
+SERVICE_PLATFORM_URL = env_str("SERVICE_PLATFORM_URL", "https://www.hnzwfw.gov.cn/")
+SERVICE_PLATFORM_NAME = env_str("SERVICE_PLATFORM_NAME", "河南政务服务网")
 # Largest attachment accepted under a publication.
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
 

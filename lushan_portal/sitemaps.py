@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from administration.guides_sitemaps import SITEMAPS as ADMINISTRATION_GUIDES
 from catalog.sitemaps import SITEMAPS as CATALOG
 from decisions.sitemaps import SITEMAPS as DECISIONS
 from disclosure_requests.sitemaps import SITEMAPS as DISCLOSURE_REQUESTS
@@ -51,6 +52,7 @@ SITEMAPS = {
     **SITE_FEEDBACK,
     **DISCLOSURE_REQUESTS,
     **XXGK,
+    **ADMINISTRATION_GUIDES,
 }
 
 
