@@ -4,6 +4,7 @@ element is missing; a published guide is corrected with a public note or withdra
 
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.db.models import QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponse
@@ -74,10 +75,17 @@ class StepInline(admin.TabularInline):
     fields = ("order", "title", "description")
 
 
+def _formfield(db_field: models.Field, **kwargs: object) -> forms.Field | None:
+    if isinstance(db_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")  # a link typed without a scheme is https
+    return db_field.formfield(**kwargs)
+
+
 class GuideForm(forms.ModelForm):
     class Meta:
         model = ServiceGuide
         fields = [*GUIDE_FIELDS, "correction_note"]
+        formfield_callback = _formfield
 
     def clean(self) -> dict:
         data = super().clean()
@@ -130,6 +138,11 @@ class ServiceGuideAdmin(PublishWithdrawMixin, UnitScopedAdminMixin, SimpleHistor
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return with_completeness(super().get_queryset(request))
+
+    def formfield_for_dbfield(self, db_field: models.Field, request: HttpRequest, **kwargs: object):
+        if isinstance(db_field, models.URLField):
+            kwargs.setdefault("assume_scheme", "https")
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description=_("事项名称"), ordering="name")
     def name_shown(self, guide: ServiceGuide) -> str:
