@@ -11,6 +11,8 @@ class AdministrationConfig(AppConfig):
     role_permissions: dict[str, list[str]] = {
         "editor": [
             *(f"{verb}_{model}" for model in _results for verb in ("view", "add", "change")),
+            "delete_guidematerial",  # a draft's or a correction's wrong rows (at least one stays)
+            "delete_guidestep",
             "view_lifeevent",
         ],
         "reviewer": [*(f"view_{model}" for model in _results), "view_lifeevent"],

@@ -159,11 +159,12 @@ class ServiceGuideAdmin(PublishWithdrawMixin, UnitScopedAdminMixin, SimpleHistor
         return [*GUIDE_FIELDS, *note, *STATE_FIELDS]
 
     def get_readonly_fields(self, request: HttpRequest, obj: ServiceGuide | None = None) -> tuple:
+        fields = tuple(super().get_readonly_fields(request, obj))  # the state and the review panel
         if obj is not None and obj.status == GuideStatus.WITHDRAWN:
-            return (*GUIDE_FIELDS, *STATE_FIELDS, "correction_note")
+            return (*fields, *GUIDE_FIELDS, "correction_note")
         if obj is not None:
-            return (*STATE_FIELDS, "unit")  # a guide stays with its unit (scoping, reviews)
-        return tuple(super().get_readonly_fields(request, obj))
+            return (*fields, "unit")  # a guide stays with its unit (scoping, reviews)
+        return fields
 
     def has_change_permission(self, request: HttpRequest, obj: ServiceGuide | None = None) -> bool:
         if obj is not None and obj.status == GuideStatus.WITHDRAWN:

@@ -39,9 +39,11 @@ STEPS = [
 ]
 
 
-def draft_guide(unit: Unit, *, materials: bool = True, steps: bool = True, **fields: object) -> ServiceGuide:
+def draft_guide(
+    unit: Unit, *, materials: bool = True, steps: bool = True, by: object = None, **fields: object
+) -> ServiceGuide:
     guide = ServiceGuide(unit=unit, **(GUIDE | fields))
-    guide_save(guide=guide)
+    guide_save(guide=guide, by=by)
     if materials:
         for order, (name, form, source, shared) in enumerate(MATERIALS, start=1):
             GuideMaterial.objects.create(guide=guide, order=order, name=name, form=form, source=source, shared=shared)
