@@ -220,7 +220,7 @@ def seed_guides(log: callable, now) -> None:
     for n, row in enumerate(GUIDES):
         if row[0] in units:
             made.append(_guide(units[row[0]], row, themes, now - timedelta(days=120 - 7 * n)))
-    first = next((g for g in made if g.status == "published"), None)
+    first = ServiceGuide.objects.filter(status="published").order_by("pk").first()
     if first is not None:
         first.location = f"{CENTRE}社会救助窗口（原民政局一楼窗口已撤并）"
         guide_correct(guide=first, note=CORRECTION)
