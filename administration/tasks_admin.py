@@ -59,8 +59,10 @@ class ReportInline(admin.TabularInline):
 class ReadOnlyOncePublishedMixin:
     """Drafts are edited; published and withdrawn records are read-only (withdrawn, never deleted)."""
 
+    editable_statuses: tuple[str, ...] = (PublicStatus.DRAFT,)
+
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        if obj is not None and obj.status != PublicStatus.DRAFT:
+        if obj is not None and obj.status not in self.editable_statuses:
             return False
         return super().has_change_permission(request, obj)
 
@@ -139,6 +141,7 @@ class AwaitingFilter(admin.SimpleListFilter):
 @admin.register(ProgressReport)
 class ProgressReportAdmin(ReadOnlyOncePublishedMixin, PublishWithdrawMixin, UnitScopedAdminMixin, SimpleHistoryAdmin):
     unit_field = "task__unit"
+    editable_statuses = (PublicStatus.DRAFT, PublicStatus.WITHDRAWN)  # a withdrawn report is made again
     form = ReportForm
     list_display = ("task", "period_end", "due_date", "reported_on", "percent", "status")
     list_filter = (AwaitingFilter, "status", "task__year")

@@ -111,7 +111,7 @@ def report_submit(
     _require_writer(by, task.unit_id)
     if task.status != PublicStatus.PUBLISHED:
         raise ValidationError(_(ERROR_TASK_NOT_PUBLISHED))
-    if stored.status != PublicStatus.DRAFT:
+    if stored.status == PublicStatus.PUBLISHED:
         raise ValidationError(_(ERROR_REPORT_PUBLISHED))
     today = timezone.localdate()
     if stored.period_start > today:
@@ -123,7 +123,10 @@ def report_submit(
     if not text.strip():
         raise ValidationError({"text": _(ERROR_TEXT)})
     stored.percent, stored.text, stored.completes_task = percent, text.strip(), completes_task
+    # A report withdrawn and made again keeps its first date (timeliness) and goes back to review;
+    # the withdrawn text stays in the history.
     stored.reported_on = stored.reported_on or today
+    stored.status = PublicStatus.DRAFT
     if by is not None:
         stored.created_by = by
     stored.save()

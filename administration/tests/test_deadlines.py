@@ -111,3 +111,22 @@ def test_the_share_of_complete_guides_per_unit_and_what_is_missing(unit_a, unit_
     [row] = incomplete_guides(unit_a.pk, date(2026, 1, 1), date(2099, 12, 31))
     assert row.note == "缺少：办理材料" and row.admin_url.endswith("/change/")
     assert GUIDES_COMPLETE in {i.code for i in indicators()}
+
+
+def test_a_withdrawn_report_is_made_again_keeping_its_first_date(task, editor_a):
+    from administration.tasks_services import report_publish, report_withdraw
+    from publication_review.testing import reviewed
+
+    q3 = task.reports.get(period_end=date(2025, 9, 30))
+    with at("2025-10-20"):
+        report_publish(
+            report=reviewed(
+                report_submit(report=q3, percent=60, text="已完工 70 公里。", by=editor_a), unit_field="task__unit"
+            ),
+            by=editor_a,
+        )
+    with at("2025-11-05"):
+        report_withdraw(report=q3, reason="里程数填报有误", by=editor_a)
+        again = report_submit(report=q3, percent=55, text="已完工 66 公里。", by=editor_a)
+    assert (again.status, again.reported_on, again.percent) == ("draft", date(2025, 10, 20), 55)
+    assert again.history.filter(status="withdrawn", withdrawal_reason="里程数填报有误").exists()
