@@ -2,29 +2,27 @@
 a reason. Every write path (admin, demo, tests) calls these."""
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from administration.access import require_writer, withdraw_published
 from administration.guides_selectors import missing_elements
 from administration.models import GuideStatus, ServiceGuide
-from organizations.scoping import can_write_unit
 from publication_review.services import require_review
 
 ERROR_NOT_EDITOR = "只有实施单位的工作人员可以编辑、发布或撤回本单位的办事指南。"
 ERROR_INCOMPLETE = "办事指南缺少以下要素，不能发布：%(missing)s。"
 ERROR_INCOMPLETE_CORRECTION = "更正后的办事指南缺少以下要素：%(missing)s。"
 ERROR_NOTE_REQUIRED = "修改已发布的办事指南必须填写更正说明。"
-ERROR_REASON_REQUIRED = "撤回必须填写理由。"
-ERROR_NOT_PUBLISHED = "只有已发布的办事指南才能撤回或更正。"
+ERROR_NOT_PUBLISHED = "只有已发布的办事指南才能更正。"
 ERROR_WITHDRAWN = "已撤回的办事指南不能修改或再次发布，请新建一份。"
 ERROR_PROMISE_LONGER = "承诺办结时限不能长于法定办结时限。"
 
 
 def _require_writer(by: AbstractBaseUser | None, unit_id: int) -> None:
-    if by is not None and not can_write_unit(by, unit_id):
-        raise PermissionDenied(_(ERROR_NOT_EDITOR))
+    require_writer(by, unit_id, ERROR_NOT_EDITOR)
 
 
 def _check_limits(guide: ServiceGuide) -> None:
@@ -97,15 +95,8 @@ def guide_correct(*, guide: ServiceGuide, note: str, by: AbstractBaseUser | None
 
 @transaction.atomic
 def guide_withdraw(*, guide: ServiceGuide, reason: str, by: AbstractBaseUser | None = None) -> ServiceGuide:
-    """Take a published guide off the public site with the reason (kept, never deleted)."""
-    if not reason.strip():
-        raise ValidationError(_(ERROR_REASON_REQUIRED))
-    guide = ServiceGuide.objects.select_for_update().get(pk=guide.pk)
-    _require_writer(by, guide.unit_id)
-    if guide.status != GuideStatus.PUBLISHED:
-        raise ValidationError(_(ERROR_NOT_PUBLISHED))
-    guide.status = GuideStatus.WITHDRAWN
-    guide.withdrawn_at = timezone.now()
-    guide.withdrawal_reason = reason.strip()
-    guide.save(update_fields=["status", "withdrawn_at", "withdrawal_reason"])
-    return guide
+    """Off the public pages with the reason (access.withdraw_published)."""
+    record = withdraw_published(
+        ServiceGuide, pk=guide.pk, reason=reason, by=by, unit_field="unit", message=ERROR_NOT_EDITOR
+    )
+    return record

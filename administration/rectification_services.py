@@ -4,13 +4,13 @@ publish its report (reviewed again: it is new public text), withdraw with a reas
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from administration.access import require_writer, withdraw_published
 from administration.models import PublicStatus, Rectification
-from organizations.scoping import can_write_unit
 from publication_review.services import require_review
 
 ERROR_NOT_WRITER = "只有整改单位的工作人员可以编辑、发布本单位的整改情况。"
@@ -19,15 +19,13 @@ ERROR_FUTURE_COMPLETION = "整改完成日期不能晚于今天。"
 ERROR_COMPLETION_BEFORE = "整改完成日期不能早于发现日期。"
 ERROR_REPORT_REQUIRED = "请填写整改完成情况。"
 ERROR_ALREADY_COMPLETED = "已记录整改完成情况；确需修改的，请撤回后重新录入。"
-ERROR_REASON_REQUIRED = "撤回必须填写理由。"
-ERROR_NOT_PUBLISHED = "只有已发布的整改记录才能撤回或报告完成情况。"
+ERROR_NOT_PUBLISHED = "只有已发布的整改记录才能报告完成情况。"
 ERROR_WITHDRAWN = "已撤回的整改记录不能再发布。"
 ERROR_NOTHING_TO_PUBLISH = "整改记录及其完成情况均已发布。"
 
 
 def _require_writer(by: AbstractBaseUser | None, unit_id: int) -> None:
-    if by is not None and not can_write_unit(by, unit_id):
-        raise PermissionDenied(_(ERROR_NOT_WRITER))
+    require_writer(by, unit_id, ERROR_NOT_WRITER)
 
 
 @transaction.atomic
@@ -99,14 +97,8 @@ def rectification_complete(
 def rectification_withdraw(
     *, rectification: Rectification, reason: str, by: AbstractBaseUser | None = None
 ) -> Rectification:
-    if not reason.strip():
-        raise ValidationError(_(ERROR_REASON_REQUIRED))
-    rectification = Rectification.objects.select_for_update().get(pk=rectification.pk)
-    _require_writer(by, rectification.unit_id)
-    if rectification.status != PublicStatus.PUBLISHED:
-        raise ValidationError(_(ERROR_NOT_PUBLISHED))
-    rectification.status = PublicStatus.WITHDRAWN
-    rectification.withdrawn_at = timezone.now()
-    rectification.withdrawal_reason = reason.strip()
-    rectification.save(update_fields=["status", "withdrawn_at", "withdrawal_reason"])
-    return rectification
+    """Off the public pages with the reason (access.withdraw_published)."""
+    record = withdraw_published(
+        Rectification, pk=rectification.pk, reason=reason, by=by, unit_field="unit", message=ERROR_NOT_WRITER
+    )
+    return record

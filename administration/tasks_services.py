@@ -4,20 +4,18 @@ a report, withdraw with a reason. Every write path calls these."""
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from administration import rules
+from administration.access import require_writer, withdraw_published
 from administration.models import ProgressReport, PublicStatus, WorkTask
-from organizations.scoping import can_write_unit
 from publication_review.services import require_review
 
 ERROR_NOT_WRITER = "只有牵头单位的工作人员可以编辑、报送或发布本单位的任务和进展。"
 ERROR_NOT_DRAFT = "已发布或已撤回的任务不能修改；确需修改的，请撤回后重新录入。"
-ERROR_REASON_REQUIRED = "撤回必须填写理由。"
-ERROR_NOT_PUBLISHED = "只有已发布的记录才能撤回。"
 ERROR_WITHDRAWN = "已撤回的记录不能再发布。"
 ERROR_TASK_NOT_PUBLISHED = "任务发布后才能报送进展。"
 ERROR_REPORT_PUBLISHED = "已发布的进展报告不能修改；确需修改的，请撤回后重新报送。"
@@ -28,8 +26,7 @@ ERROR_PERIOD_NOT_STARTED = "报告期尚未开始，不能报送。"
 
 
 def _require_writer(by: AbstractBaseUser | None, unit_id: int) -> None:
-    if by is not None and not can_write_unit(by, unit_id):
-        raise PermissionDenied(_(ERROR_NOT_WRITER))
+    require_writer(by, unit_id, ERROR_NOT_WRITER)
 
 
 @transaction.atomic
@@ -80,19 +77,10 @@ def task_publish(*, task: WorkTask, by: AbstractBaseUser | None = None) -> WorkT
 
 @transaction.atomic
 def task_withdraw(*, task: WorkTask, reason: str, by: AbstractBaseUser | None = None) -> WorkTask:
-    """Off the public page with the reason; its unreported periods close (no more alerts)."""
-    if not reason.strip():
-        raise ValidationError(_(ERROR_REASON_REQUIRED))
-    task = WorkTask.objects.select_for_update().get(pk=task.pk)
-    _require_writer(by, task.unit_id)
-    if task.status != PublicStatus.PUBLISHED:
-        raise ValidationError(_(ERROR_NOT_PUBLISHED))
-    task.status = PublicStatus.WITHDRAWN
-    task.withdrawn_at = timezone.now()
-    task.withdrawal_reason = reason.strip()
-    task.save(update_fields=["status", "withdrawn_at", "withdrawal_reason"])
-    task.reports.filter(reported_on__isnull=True).delete()
-    return task
+    """Off the public pages with the reason (access.withdraw_published). Its unreported periods close."""
+    record = withdraw_published(WorkTask, pk=task.pk, reason=reason, by=by, unit_field="unit", message=ERROR_NOT_WRITER)
+    record.reports.filter(reported_on__isnull=True).delete()  # no more periods expected
+    return record
 
 
 @transaction.atomic
@@ -155,14 +143,8 @@ def report_publish(*, report: ProgressReport, by: AbstractBaseUser | None = None
 
 @transaction.atomic
 def report_withdraw(*, report: ProgressReport, reason: str, by: AbstractBaseUser | None = None) -> ProgressReport:
-    if not reason.strip():
-        raise ValidationError(_(ERROR_REASON_REQUIRED))
-    report = ProgressReport.objects.select_for_update().select_related("task").get(pk=report.pk)
-    _require_writer(by, report.task.unit_id)
-    if report.status != PublicStatus.PUBLISHED:
-        raise ValidationError(_(ERROR_NOT_PUBLISHED))
-    report.status = PublicStatus.WITHDRAWN
-    report.withdrawn_at = timezone.now()
-    report.withdrawal_reason = reason.strip()
-    report.save(update_fields=["status", "withdrawn_at", "withdrawal_reason"])
-    return report
+    """Off the public pages with the reason (access.withdraw_published)."""
+    record = withdraw_published(
+        ProgressReport, pk=report.pk, reason=reason, by=by, unit_field="task__unit", message=ERROR_NOT_WRITER
+    )
+    return record
