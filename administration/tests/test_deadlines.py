@@ -130,3 +130,17 @@ def test_a_withdrawn_report_is_made_again_keeping_its_first_date(task, editor_a)
         again = report_submit(report=q3, percent=55, text="已完工 66 公里。", by=editor_a)
     assert (again.status, again.reported_on, again.percent) == ("draft", date(2025, 10, 20), 55)
     assert again.history.filter(status="withdrawn", withdrawal_reason="里程数填报有误").exists()
+
+
+def test_a_calendar_edit_recomputes_the_due_dates_of_unreported_periods(unit_a, django_capture_on_commit_callbacks):
+    from workdays.models import CalendarDay, DayKind
+    from workdays.services import calendar_day_save
+
+    with at("2040-08-01"):  # a year without holiday data: Monday to Friday
+        task = published_task(unit_a, year=2040, planned_completion=date(2040, 9, 30))
+    report = task.reports.get()
+    assert report.due_date == date(2040, 10, 12)  # 30 September 2040 is a Sunday
+    with django_capture_on_commit_callbacks(execute=True):
+        calendar_day_save(day=CalendarDay(date=date(2040, 10, 1), kind=DayKind.HOLIDAY, name="国庆节"))
+    report.refresh_from_db()
+    assert report.due_date == date(2040, 10, 15)
