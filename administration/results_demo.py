@@ -136,7 +136,7 @@ GUIDES = [
         [], [], 7, 3, None, "工程建设项目审批窗口", "窗口领取",
     ),
 ]  # fmt: skip
-CORRECTION = "办理地点迁至政务服务中心，咨询电话同步更新。"
+CORRECTION = "办理地点调整：原民政局一楼窗口已撤并至政务服务中心社会救助窗口。"
 
 TASKS = [
     # (kind, number, title, unit, target, planned month, day, late period or missing period index)
