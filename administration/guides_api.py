@@ -17,6 +17,7 @@ from administration.models import (
     WorkTask,
 )
 from administration.tasks_selectors import public_rectifications, public_tasks
+from lushan_portal.filters import YearFilter
 from lushan_portal.masking import scrub_text
 
 GUIDE_EXAMPLE = {
@@ -257,7 +258,7 @@ class TaskSerializer(serializers.ModelSerializer):
 
 
 class TaskFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(help_text="年度")
+    year = YearFilter(field_name="year", lookup_expr="exact", help_text="年度（四位年份）")
     kind = django_filters.ChoiceFilter(choices=TaskKind.choices, help_text="类别")
     unit = django_filters.CharFilter(field_name="unit__code", help_text="牵头单位的代码")
 
@@ -331,7 +332,7 @@ class RectificationSerializer(serializers.ModelSerializer):
 
 
 class RectificationFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(field_name="deadline__year", help_text="整改期限所在年度")
+    year = YearFilter(field_name="deadline", help_text="整改期限所在年度（四位年份）")
     source = django_filters.ChoiceFilter(choices=FindingSource.choices, help_text="问题来源")
     unit = django_filters.CharFilter(field_name="unit__code", help_text="整改单位的代码")
 
