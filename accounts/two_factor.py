@@ -1,17 +1,15 @@
 """Two factors (TOTP, django-otp) for supervisors, reviewers and the three administrators,
 and for all staff when OTP_REQUIRED_FOR_ALL_STAFF is set. Recovery codes are static tokens."""
 
-import io
 import secrets
 from base64 import b32encode
 
-import qrcode
-import qrcode.image.svg
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from lushan_portal.qr import qr_svg as svg_of
 from organizations.models import Membership, Role
 from organizations.roles import ROLE_GROUPS
 
@@ -41,10 +39,7 @@ def pending_totp(user: AbstractBaseUser) -> TOTPDevice:
 
 
 def qr_svg(device: TOTPDevice) -> str:
-    image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
-    buffer = io.BytesIO()
-    image.save(buffer)
-    return buffer.getvalue().decode()
+    return svg_of(device.config_url)
 
 
 def secret_text(device: TOTPDevice) -> str:

@@ -279,6 +279,14 @@ PROPOSAL_NEW_REPLY_MONTHS = env_int("PROPOSAL_NEW_REPLY_MONTHS", 1)
 RESPONSE_EMERGENCY_INFO_HOURS = env_int("RESPONSE_EMERGENCY_INFO_HOURS", 5)
 RESPONSE_EMERGENCY_PRESS_HOURS = env_int("RESPONSE_EMERGENCY_PRESS_HOURS", 24)
 RESPONSE_GENERAL_HOURS = env_int("RESPONSE_GENERAL_HOURS", 48)
+# 政府工作报告 tasks and 民生实事: responsible units report progress every this many months (a divisor
+# of 12: 3 is quarterly, the default; 1 monthly, 6 half-yearly).
+WORK_TASK_REPORT_MONTHS = env_int("WORK_TASK_REPORT_MONTHS", 3)
+if WORK_TASK_REPORT_MONTHS not in (1, 2, 3, 4, 6, 12):
+    raise ImproperlyConfigured("Environment variable WORK_TASK_REPORT_MONTHS must divide 12 (1, 2, 3, 4, 6 or 12).")
+# The provincial government service platform, where applicants follow an application (事中进展).
+SERVICE_PLATFORM_URL = env_str("SERVICE_PLATFORM_URL", "https://www.hnzwfw.gov.cn/")
+SERVICE_PLATFORM_NAME = env_str("SERVICE_PLATFORM_NAME", "河南政务服务网")
 # Largest attachment accepted under a publication.
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
 

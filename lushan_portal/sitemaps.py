@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from administration.guides_sitemaps import SITEMAPS as ADMINISTRATION_GUIDES
 from catalog.sitemaps import SITEMAPS as CATALOG
 from decisions.sitemaps import SITEMAPS as DECISIONS
 from disclosure_requests.sitemaps import SITEMAPS as DISCLOSURE_REQUESTS
@@ -55,6 +56,7 @@ SITEMAPS = {
     **XXGK,
     **INTERACTION,
     **PROPOSALS,
+    **ADMINISTRATION_GUIDES,
 }
 
 
@@ -93,6 +95,9 @@ SITE_MAP_SECTIONS = [
     MapSection(_("站内搜索"), "search"),
     MapSection(_("数据接口"), "api-root"),
     MapSection(_("政府信息公开"), "xxgk:county"),
+    MapSection(_("办事指南"), "administration:guides"),
+    MapSection(_("重点任务和民生实事"), "administration:tasks_index"),
+    MapSection(_("督查审计问题整改"), "administration:rectifications"),
     MapSection(_("政府信息公开申请"), "disclosure_requests:apply"),
     MapSection(_("政府信息公开申请查询"), "disclosure_requests:status"),
     MapSection(

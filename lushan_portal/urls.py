@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from administration.guides_api import GuideViewSet, RectificationViewSet, WorkTaskViewSet
 from catalog.api import CatalogViewSet, DomainViewSet, ItemViewSet, PublicationViewSet
 from compliance.api import AlertViewSet
 from decisions.api import CommentViewSet, MajorDecisionViewSet
@@ -47,6 +48,9 @@ router.register("inspection-findings", FindingViewSet, basename="inspection-find
 router.register("letters", MessageViewSet, basename="letter")
 router.register("proposal-replies", ProposalReplyViewSet, basename="proposal-reply")
 router.register("concern-responses", ConcernResponseViewSet, basename="concern-response")
+router.register("service-guides", GuideViewSet, basename="service-guide")
+router.register("work-tasks", WorkTaskViewSet, basename="work-task")
+router.register("rectifications", RectificationViewSet, basename="rectification")
 
 urlpatterns = [
     path("", views.home, name="home"),
