@@ -7,6 +7,7 @@ import pytest
 import time_machine
 
 from compliance.registry import indicators
+from interaction import mailbox_inspection
 from interaction import mailbox_services as services
 from interaction.mailbox_indicators import ON_TIME
 from interaction.models import Mailbox
@@ -75,8 +76,9 @@ def test_the_mailbox_columns_date_the_newest_published_reply(mailbox_a, mailbox_
 def test_the_providers_answer_in_a_fixed_number_of_queries(mailbox_a, mailbox_b, django_assert_max_num_queries):
     for _ in range(3):
         letter(mailbox_a)
+    provider = site_inspection.column_providers()[mailbox_inspection.CODE]
     with django_assert_max_num_queries(1):
-        columns = [c for provider in site_inspection.column_providers().values() for c in provider()]
+        columns = list(provider())
     assert len([c for c in columns if c.code.startswith("mailbox:")]) == 2
     box = channel("civil-affairs")
     with django_assert_max_num_queries(1):
