@@ -262,6 +262,8 @@ INTERPRETATION_SYNC_WORKING_DAYS = env_int("INTERPRETATION_SYNC_WORKING_DAYS", 3
 BEHIND_PROXY = env_bool("BEHIND_PROXY", PRODUCTION)
 # The feedback report on a consultation is due this many working days after it closes.
 DECISION_FEEDBACK_WORKING_DAYS = env_int("DECISION_FEEDBACK_WORKING_DAYS", 15)
+# A power list (权责清单) is adjusted within this many working days of its legal basis ending.
+POWER_LIST_UPDATE_WORKING_DAYS = env_int("POWER_LIST_UPDATE_WORKING_DAYS", 20)
 # Largest attachment accepted under a publication.
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
 
