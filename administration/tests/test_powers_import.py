@@ -23,11 +23,31 @@ def run_import(unit, content: bytes, name: str = "权责清单.xlsx", by=None):
 
 def test_merged_cells_over_sub_item_rows_make_one_item_with_its_sub_items(unit_a, editor_a):
     rows = [
-        [1, "XK-001", "行政许可", "社会团体成立、变更、注销登记", "成立登记", LICENSING_BASIS, "县民政局", "受理、审查、决定", "不予受理的"],
+        [
+            1,
+            "XK-001",
+            "行政许可",
+            "社会团体成立、变更、注销登记",
+            "成立登记",
+            LICENSING_BASIS,
+            "县民政局",
+            "受理、审查、决定",
+            "不予受理的",
+        ],
         [None, None, None, None, "变更登记", None, None, None, None],
         [None, None, None, None, "注销登记", None, None, None, None],
-        [2, "CF-001", "行政处罚", "对社会组织违法行为的处罚", None, "《社会团体登记管理条例》第三十条", "县民政局", "立案、调查", "滥用职权的"],
-    ]  # fmt: skip
+        [
+            2,
+            "CF-001",
+            "行政处罚",
+            "对社会组织违法行为的处罚",
+            None,
+            "《社会团体登记管理条例》第三十条",
+            "县民政局",
+            "立案、调查",
+            "滥用职权的",
+        ],
+    ]
     content = xlsx(rows, merges=["A2:A4", "B2:B4", "C2:C4", "D2:D4", "F2:F4", "G2:G4", "H2:H4", "I2:I4"])
     adjustment, summary = run_import(unit_a, content, by=editor_a)
     changes = list(adjustment.changes.order_by("position"))
@@ -40,9 +60,19 @@ def test_merged_cells_over_sub_item_rows_make_one_item_with_its_sub_items(unit_a
 
 def test_sub_items_with_codes_of_their_own_under_a_merged_name_take_the_merged_values(unit_a):
     rows = [
-        [1, "QR-001-01", "行政确认", "烈士褒扬金发放对象确认", "烈士遗属确认", "《烈士褒扬条例》第十一条", "县退役军人事务局", "", ""],
+        [
+            1,
+            "QR-001-01",
+            "行政确认",
+            "烈士褒扬金发放对象确认",
+            "烈士遗属确认",
+            "《烈士褒扬条例》第十一条",
+            "县退役军人事务局",
+            "",
+            "",
+        ],
         [None, "QR-001-02", None, None, "因公牺牲军人遗属确认", None, None, None, None],
-    ]  # fmt: skip
+    ]
     adjustment, summary = run_import(unit_a, xlsx(rows, merges=["A2:A3", "C2:C3", "D2:D3", "F2:F3", "G2:G3"]))
     second = adjustment.changes.get(code="QR-001-02")
     assert (second.name, second.power_type, second.basis) == (
@@ -108,10 +138,29 @@ def test_a_new_file_against_the_current_list_adds_changes_and_removes(unit_a, re
         [(ADDED, item("XK-001", "社会团体登记")), (ADDED, item("XK-002", "基金会登记"))],
     )
     rows = [
-        [1, "XK-001", "行政许可", "社会团体登记", "", LICENSING_BASIS, "县民政局社会组织股",
-         "1.受理责任：公示应当提交的材料。\n2.审查责任：审查申请材料。", "对符合法定条件的申请不予受理的；"],
-        [2, "JC-001", "行政检查", "社会组织年度检查", "", "《社会团体登记管理条例》第二十八条", "县民政局", "检查", "不检查的"],
-    ]  # fmt: skip
+        [
+            1,
+            "XK-001",
+            "行政许可",
+            "社会团体登记",
+            "",
+            LICENSING_BASIS,
+            "县民政局社会组织股",
+            "1.受理责任：公示应当提交的材料。\n2.审查责任：审查申请材料。",
+            "对符合法定条件的申请不予受理的；",
+        ],
+        [
+            2,
+            "JC-001",
+            "行政检查",
+            "社会组织年度检查",
+            "",
+            "《社会团体登记管理条例》第二十八条",
+            "县民政局",
+            "检查",
+            "不检查的",
+        ],
+    ]
     adjustment, summary = run_import(unit_a, xlsx(rows))
     assert str(summary) == "新增 1 项，变更 0 项，取消 1 项，未变 1 项"
     removed = adjustment.changes.get(kind=ChangeKind.REMOVED)
