@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from administration.powers_api import PowerAdjustmentViewSet, PowerItemViewSet, UnitProfileViewSet
 from catalog.api import CatalogViewSet, DomainViewSet, ItemViewSet, PublicationViewSet
 from compliance.api import AlertViewSet
 from decisions.api import CommentViewSet, MajorDecisionViewSet
@@ -40,6 +41,9 @@ router.register("consultation-comments", CommentViewSet, basename="consultation-
 router.register("interpretations", InterpretationViewSet, basename="interpretation")
 router.register("site-feedback", ErrorReportViewSet, basename="site-feedback")
 router.register("disclosure-requests", ApplicationViewSet, basename="disclosure-request")
+router.register("power-items", PowerItemViewSet, basename="power-item")
+router.register("power-adjustments", PowerAdjustmentViewSet, basename="power-adjustment")
+router.register("unit-profiles", UnitProfileViewSet, basename="unit-profile")
 
 urlpatterns = [
     path("", views.home, name="home"),
