@@ -102,6 +102,15 @@ class ReformKind(models.TextChoices):
     ESTABLISHED = "established", _("组建")
 
 
+REFORM_PHRASES = {
+    ReformKind.RENAMED: _("更名为"),
+    ReformKind.MERGED: _("并入"),
+    ReformKind.SPLIT: _("分设为"),
+    ReformKind.ABOLISHED: _("撤销"),
+    ReformKind.ESTABLISHED: _("组建为"),
+}
+
+
 class UnitReform(models.Model):
     """A change of the institutional reform: ``unit`` as it was (its name then), what became of it,
     and the unit that carries on its duties (``successor``; the same unit when only renamed)."""
@@ -138,6 +147,11 @@ class UnitReform(models.Model):
 
     def __str__(self) -> str:
         return f"{self.former_name}{self.get_kind_display()}"
+
+    @property
+    def phrase(self) -> str:
+        """How the page says what became of it: 更名为, 并入, 分设为 …"""
+        return str(REFORM_PHRASES[self.kind])
 
     @property
     def happened_label(self) -> str:

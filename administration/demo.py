@@ -1,0 +1,7 @@
+"""Demo data of the app, one module per area."""
+
+from administration import demo_profiles_powers
+
+
+def seed(log: callable) -> None:
+    demo_profiles_powers.seed(log)
