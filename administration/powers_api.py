@@ -123,7 +123,7 @@ class PowerItemViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = NewestFirst
 
     def get_queryset(self) -> QuerySet:
-        return current_items().select_related("unit")
+        return current_items().prefetch_related("unit")  # not joined: see powers_selectors.powers_search
 
 
 class PowerChangeSerializer(serializers.ModelSerializer):

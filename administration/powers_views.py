@@ -23,7 +23,7 @@ from administration.powers_selectors import (
     units_with_lists,
 )
 from administration.powers_services import SECTION
-from lushan_portal.pagecache import cached_page
+from lushan_portal.pagecache import cached_page, versioned
 from lushan_portal.pagination import peek_page
 from organizations.selectors import public_units
 
@@ -92,7 +92,8 @@ def county_powers(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
     power_type = request.GET.get("type", "")
     power_type = power_type if power_type in PowerType.values else ""
-    units = units_with_lists()
+    # Aggregates over every current item, the same for every search: kept per process until a publish.
+    units = versioned("administration:powers_units", SECTION, build=units_with_lists)
     unit_code = request.GET.get("unit", "")
     unit = next((row for row in units if row["unit__code"] == unit_code), None)
     searching = bool(q or power_type or unit)
@@ -101,7 +102,7 @@ def county_powers(request: HttpRequest) -> HttpResponse:
         results = powers_search(q=q, power_type=power_type, unit_id=unit["unit"] if unit else None)
         page = peek_page(results, request.GET.get("page"))
     context = {
-        "counts": county_type_counts(),
+        "counts": versioned("administration:powers_type_counts", SECTION, build=county_type_counts),
         "units": units,
         "types": PowerType.choices,
         "q": q,

@@ -8,13 +8,13 @@ past date is rebuilt from those rows.
 """
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from lushan_portal.spreadsheets import CELL_TEXT
-from lushan_portal.text_search import document_vector
 
 NOT_STATED = _("未说明")
 
@@ -43,11 +43,6 @@ ITEM_FIELDS = (
     "responsibilities",
     "accountability",
 )
-
-
-def power_vector():
-    """What the county-wide search matches (and what its GIN index is built on, PostgreSQL)."""
-    return document_vector("search_document")
 
 
 class PowerFields(models.Model):
@@ -80,8 +75,10 @@ class PowerItem(PowerFields):
     changed_on = models.DateField(_("最近调整日期"))
     removed_on = models.DateField(_("取消日期"), null=True, blank=True)
     position = models.PositiveIntegerField(_("排序"), default=0)
-    # Bigrams of the code, name, sub-items and basis (lushan_portal.text_search.bigram_document).
+    # Bigrams of the code, name, sub-items and basis (lushan_portal.text_search.bigram_document);
+    # PostgreSQL keeps their tsvector in search_vector by a trigger (migration 0002), GIN-indexed.
     search_document = models.TextField(editable=False, blank=True, default="")
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("权责事项")
