@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Case, DateField, Q, QuerySet, Value, When
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -66,7 +67,8 @@ def items_citing_ended(today: date) -> QuerySet:
         any_document |= citing(document)
         if document.ended_on is not None:
             whens.append(When(citing(document), then=Value(rules.basis_update_due(document.ended_on))))
-    due = Case(*whens, default=Value(None), output_field=DateField()) if whens else Value(None, DateField())
+    unknown = Cast(Value(None), DateField())  # typed: PostgreSQL reads a bare NULL as text
+    due = Case(*whens, default=unknown, output_field=DateField()) if whens else unknown
     return current_items().filter(any_document).annotate(basis_due=due)
 
 
