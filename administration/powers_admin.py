@@ -30,8 +30,8 @@ class PowerItemAdmin(UnitScopedAdminMixin, admin.ModelAdmin):
     list_filter = ("is_current", "power_type")
     search_fields = ("code", "name")
     list_select_related = ("unit",)
-    readonly_fields = [f.name for f in PowerItem._meta.fields if f.name != "search_document"]
-    exclude = ("search_document",)
+    readonly_fields = [f.name for f in PowerItem._meta.fields if not f.name.startswith("search_")]
+    exclude = ("search_document", "search_vector")
 
     def has_add_permission(self, request: HttpRequest, *args: object) -> bool:
         return False
