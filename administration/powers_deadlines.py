@@ -60,14 +60,14 @@ def items_citing_ended(today: date) -> QuerySet:
     """Current items citing an ended document, annotated ``basis_due``: the adjustment's last day
     for the earliest-ended document they cite (None: 日期不详). Two queries (the documents, then one)."""
     documents = [d for d in ended_documents() if d.match_texts and (d.ended_on is None or d.ended_on <= today)]
-    if not documents:
-        return PowerItem.objects.none()
+    unknown = Cast(Value(None), DateField())  # typed: PostgreSQL reads a bare NULL as text
+    if not documents:  # the scan still reads basis_due
+        return PowerItem.objects.none().annotate(basis_due=unknown)
     any_document, whens = Q(), []
     for document in documents:  # earliest end first: the first When that matches is the earliest due
         any_document |= citing(document)
         if document.ended_on is not None:
             whens.append(When(citing(document), then=Value(rules.basis_update_due(document.ended_on))))
-    unknown = Cast(Value(None), DateField())  # typed: PostgreSQL reads a bare NULL as text
     due = Case(*whens, default=unknown, output_field=DateField()) if whens else unknown
     return current_items().filter(any_document).annotate(basis_due=due)
 

@@ -113,3 +113,9 @@ def test_the_indicator_is_registered_with_its_target():
 
     indicator = next(i for i in indicators() if i.code == BASIS_UPDATED)
     assert str(indicator.target) == "依据废止或失效后 20 个工作日内调整"
+
+
+def test_without_any_ended_document_the_scan_raises_nothing(monkeypatch, unit_a, reviewer_a):
+    monkeypatch.setattr(legal_documents, "_sources", [])
+    adjust(unit_a, reviewer_a, date(2025, 1, 6), [(ADDED, item("XK-001", "登记"))])
+    assert deadline_rule_scan(rule=rule(BASIS_ENDED), today=date(2025, 9, 22)).raised == 0
