@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from administration.models import PowerAdjustment, UnitProfile
+from administration.models import PowerAdjustment, PowerItem, UnitProfile
 from administration.profiles_services import profile_publish
 from administration.tests.factories import ADDED, REMOVED, adjust, item, review, xlsx
 from conftest import VerifiedClient
@@ -98,3 +98,11 @@ def test_a_published_profile_is_read_only_in_the_admin(unit_a, editor_a, reviewe
     url = reverse("admin:administration_unitprofile_change", args=[profile.pk])
     client.post(url, {"unit": unit_a.pk, "effective_on": "2025-01-01", "functions": "改写"})
     assert UnitProfile.objects.get(pk=profile.pk).functions == "职能"
+
+
+def test_a_draft_or_removed_record_is_not_found_by_its_api_id(client, lists, unit_b):
+    draft = PowerAdjustment.objects.get(unit=unit_b)
+    assert client.get(f"/api/power-adjustments/{draft.pk}/").status_code == 404
+    removed = PowerItem.objects.get(code="XK-002")
+    assert client.get(f"/api/power-items/{removed.pk}/").status_code == 404
+    assert client.post("/api/power-items/", {"code": "X"}).status_code in (403, 405)
