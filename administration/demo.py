@@ -1,7 +1,8 @@
 """Demo data of the app, one module per area."""
 
-from administration import results_demo
+from administration import demo_profiles_powers, results_demo
 
 
 def seed(log: callable) -> None:
+    demo_profiles_powers.seed(log)
     results_demo.seed(log)

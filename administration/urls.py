@@ -1,6 +1,6 @@
 from django.urls import path
 
-from administration import guides_views, tasks_views
+from administration import guides_views, powers_views, tasks_views
 
 app_name = "administration"
 
@@ -10,4 +10,11 @@ urlpatterns: list = [
     path("tasks/", tasks_views.tasks_index, name="tasks_index"),
     path("tasks/<int:year>/", tasks_views.tasks_year, name="tasks"),
     path("rectifications/", tasks_views.rectifications, name="rectifications"),
+    path("powers/", powers_views.county_powers, name="powers"),
+    path("units/<slug:code>/powers/", powers_views.unit_powers, name="unit_powers"),
+    path(
+        "units/<slug:code>/powers/export.<str:fmt>",
+        powers_views.unit_powers_export,
+        name="unit_powers_export",
+    ),
 ]

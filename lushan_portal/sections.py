@@ -2,7 +2,8 @@
 
 An app registers a template and a function giving its context; the page includes each
 section in registration order. Lower apps thus show what higher apps hold without
-importing them (the catalog adds a unit's standardized column, seed §1(三)).
+importing them (the catalog adds a unit's standardized column, seed §1(三)). A unit's page has
+panels above its disclosure column (the unit profile, 机构概况) and sections below it.
 """
 
 from collections.abc import Callable
@@ -29,3 +30,4 @@ class SectionRegistry:
 
 home_sections = SectionRegistry()
 unit_sections = SectionRegistry()
+unit_panels = SectionRegistry()

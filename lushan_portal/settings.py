@@ -287,6 +287,8 @@ if WORK_TASK_REPORT_MONTHS not in (1, 2, 3, 4, 6, 12):
 # The provincial government service platform, where applicants follow an application (事中进展).
 SERVICE_PLATFORM_URL = env_str("SERVICE_PLATFORM_URL", "https://www.hnzwfw.gov.cn/")
 SERVICE_PLATFORM_NAME = env_str("SERVICE_PLATFORM_NAME", "河南政务服务网")
+# A power list (权责清单) is adjusted within this many working days of its legal basis ending.
+POWER_LIST_UPDATE_WORKING_DAYS = env_int("POWER_LIST_UPDATE_WORKING_DAYS", 20)
 # Largest attachment accepted under a publication.
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
 

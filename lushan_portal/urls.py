@@ -8,6 +8,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from administration.guides_api import GuideViewSet, RectificationViewSet, WorkTaskViewSet
+from administration.powers_api import PowerAdjustmentViewSet, PowerItemViewSet, UnitProfileViewSet
 from catalog.api import CatalogViewSet, DomainViewSet, ItemViewSet, PublicationViewSet
 from compliance.api import AlertViewSet
 from decisions.api import CommentViewSet, MajorDecisionViewSet
@@ -51,6 +52,9 @@ router.register("concern-responses", ConcernResponseViewSet, basename="concern-r
 router.register("service-guides", GuideViewSet, basename="service-guide")
 router.register("work-tasks", WorkTaskViewSet, basename="work-task")
 router.register("rectifications", RectificationViewSet, basename="rectification")
+router.register("power-items", PowerItemViewSet, basename="power-item")
+router.register("power-adjustments", PowerAdjustmentViewSet, basename="power-adjustment")
+router.register("unit-profiles", UnitProfileViewSet, basename="unit-profile")
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -2,7 +2,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from lushan_portal.pagecache import ALL, cached_page
-from lushan_portal.sections import unit_sections
+from lushan_portal.sections import unit_panels, unit_sections
 from organizations.selectors import public_units, units_grouped
 
 
@@ -14,4 +14,5 @@ def unit_list(request: HttpRequest) -> HttpResponse:
 @cached_page(ALL)
 def unit_detail(request: HttpRequest, code: str) -> HttpResponse:
     unit = get_object_or_404(public_units(), code=code)
-    return render(request, "organizations/unit_detail.html", {"unit": unit, "sections": unit_sections.render(unit)})
+    context = {"unit": unit, "panels": unit_panels.render(unit), "sections": unit_sections.render(unit)}
+    return render(request, "organizations/unit_detail.html", context)

@@ -10,5 +10,22 @@ from administration.models.guides import (  # noqa: F401
     MaterialForm,
     ServiceGuide,
 )
+from administration.models.powers import (  # noqa: F401
+    ITEM_FIELDS,
+    AdjustmentStatus,
+    ChangeKind,
+    PowerAdjustment,
+    PowerChange,
+    PowerItem,
+    PowerType,
+)
+from administration.models.profiles import (  # noqa: F401
+    InternalBody,
+    Leader,
+    RecordStatus,
+    ReformKind,
+    UnitProfile,
+    UnitReform,
+)
 from administration.models.rectification import FindingSource, Rectification  # noqa: F401
 from administration.models.tasks import ProgressReport, PublicStatus, TaskKind, WorkTask  # noqa: F401
