@@ -22,13 +22,14 @@ from administration.guides_services import (
     guide_save,
     guide_withdraw,
 )
-from administration.models import GuideMaterial, GuideStatus, GuideStep, LifeEvent, ServiceGuide
+from administration.models import GuideMaterial, GuideStatus, GuideStep, LifeEvent, PowerItem, ServiceGuide
 from lushan_portal.admin_tools import PublishWithdrawMixin
-from organizations.scoping import UnitScopedAdminMixin, can_write_unit
+from organizations.scoping import UnitScopedAdminMixin, can_write_unit, user_unit_ids
 
 GUIDE_FIELDS = [
     "unit",
     "code",
+    "power_item",
     "name",
     "themes",
     "legal_basis",
@@ -143,6 +144,14 @@ class ServiceGuideAdmin(PublishWithdrawMixin, UnitScopedAdminMixin, SimpleHistor
         if isinstance(db_field, models.URLField):
             kwargs.setdefault("assume_scheme", "https")
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
+        if db_field.name == "power_item":  # the current items of the units the user writes for
+            items = PowerItem.objects.filter(is_current=True).select_related("unit").order_by("unit", "position")
+            if not request.user.is_superuser:
+                items = items.filter(unit__in=user_unit_ids(request.user))
+            kwargs["queryset"] = items
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(description=_("事项名称"), ordering="name")
     def name_shown(self, guide: ServiceGuide) -> str:

@@ -53,7 +53,7 @@ def guide_list(request: HttpRequest) -> HttpResponse:
 def guide_detail(request: HttpRequest, pk: int) -> HttpResponse:
     guide = (
         ServiceGuide.objects.filter(pk=pk, status__in=[GuideStatus.PUBLISHED, GuideStatus.WITHDRAWN])
-        .select_related("unit")
+        .select_related("unit", "power_item")
         .prefetch_related("materials", "steps", "themes")
         .first()
     )

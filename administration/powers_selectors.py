@@ -7,8 +7,18 @@ from datetime import date
 from django.db import connection
 from django.db.models import Count, F, Max, Q, QuerySet
 
-from administration.models import ITEM_FIELDS, AdjustmentStatus, ChangeKind, PowerAdjustment, PowerChange, PowerItem
+from administration.models import (
+    ITEM_FIELDS,
+    AdjustmentStatus,
+    ChangeKind,
+    GuideStatus,
+    PowerAdjustment,
+    PowerChange,
+    PowerItem,
+    ServiceGuide,
+)
 from administration.models.powers import PowerType
+from lushan_portal.links import record_url
 from lushan_portal.text_search import bigram_match
 
 MAX_QUERY_LENGTH = 100
@@ -20,6 +30,19 @@ def current_items() -> QuerySet:
 
 def unit_items(unit_id: int) -> list[PowerItem]:
     return list(current_items().filter(unit=unit_id).order_by("position", "pk"))
+
+
+def unit_items_with_guides(unit_id: int) -> list[PowerItem]:
+    """The unit's current items, each with ``public_guides``: the published guides that implement
+    it, as (url, name). Two queries."""
+    items = unit_items(unit_id)
+    guides: dict[int, list[tuple[str, str]]] = {}
+    rows = ServiceGuide.objects.filter(status=GuideStatus.PUBLISHED, power_item__unit=unit_id).order_by("name", "pk")
+    for item_id, pk, name in rows.values_list("power_item", "pk", "name"):
+        guides.setdefault(item_id, []).append((record_url("administration:guide", pk), name))
+    for item in items:
+        item.public_guides = guides.get(item.pk, [])
+    return items
 
 
 def published_changes() -> QuerySet:

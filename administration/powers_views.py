@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from administration import rules
+from administration.guides_views import SECTION as GUIDES_SECTION
 from administration.models import PowerType
 from administration.powers_import import powers_csv, powers_xlsx
 from administration.powers_selectors import (
@@ -20,6 +21,7 @@ from administration.powers_selectors import (
     powers_search,
     unit_adjustments_since,
     unit_items,
+    unit_items_with_guides,
     units_with_lists,
 )
 from administration.powers_services import SECTION
@@ -54,14 +56,14 @@ def diff_request(request: HttpRequest) -> tuple[date | None, date | None, list[s
     return (None, None, errors) if errors else (start, end, [])
 
 
-@cached_page(SECTION)
+@cached_page(SECTION, GUIDES_SECTION)  # each item links the published guides that implement it
 def unit_powers(request: HttpRequest, code: str) -> HttpResponse:
     unit = get_object_or_404(public_units(), code=code)
     today = timezone.localdate()
     start, end, errors = diff_request(request)
     context = {
         "unit": unit,
-        "items": unit_items(unit.pk),
+        "items": unit_items_with_guides(unit.pk),
         "adjustments": unit_adjustments_since(unit.pk, rules.changes_since(today)),
         "since": rules.changes_since(today),
         "diff": powers_diff(unit.pk, start, end) if start and end else None,

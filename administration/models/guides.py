@@ -6,6 +6,7 @@ with a note or withdrawn with a reason, never deleted (history kept).
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,8 @@ from simple_history.models import HistoricalRecords
 
 from administration import rules
 from lushan_portal.links import record_url
+
+ERROR_POWER_ITEM_UNIT = "对应权责事项须是本单位权责清单中的职权。"
 
 
 class Audience(models.TextChoices):
@@ -62,6 +65,15 @@ class ServiceGuide(models.Model):
         "organizations.Unit", verbose_name=_("实施单位"), on_delete=models.PROTECT, related_name="service_guides"
     )
     code = models.CharField(_("事项编码"), max_length=60, blank=True, help_text=_("政务服务事项的实施编码，可不填"))
+    power_item = models.ForeignKey(
+        "administration.PowerItem",
+        verbose_name=_("对应权责事项"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="guides",
+        help_text=_("本单位权责清单中实施该事项的职权，可不填"),
+    )
     name = models.CharField(_("事项名称"), max_length=200, blank=True)
     themes = models.ManyToManyField(LifeEvent, verbose_name=_("生命周期主题"), blank=True, related_name="guides")
     legal_basis = models.TextField(_("设定依据"), blank=True)
@@ -120,6 +132,10 @@ class ServiceGuide(models.Model):
 
     def get_absolute_url(self) -> str:
         return record_url("administration:guide", self.pk)
+
+    def clean(self) -> None:
+        if self.power_item_id and self.power_item.unit_id != self.unit_id:
+            raise ValidationError({"power_item": _(ERROR_POWER_ITEM_UNIT)})
 
 
 class GuideMaterial(models.Model):
