@@ -101,7 +101,9 @@ def check_columns(report: Report, columns: Iterable[SiteColumn]) -> None:
     stale: list[tuple[SiteColumn, FindingData]] = []
     blank: list[FindingData] = []
     for column in columns:
-        if column.not_applicable:
+        # 未涉及 columns are neither blank nor stale; a channel's replies (留言回复) are judged once for
+        # the site by check_interaction: a mailbox nobody wrote to is not a blank column.
+        if column.not_applicable or column.kind == ColumnKind.INTERACTION:
             continue
         if column.latest is None and not column.undated:
             blank.append(
@@ -156,13 +158,11 @@ def check_columns(report: Report, columns: Iterable[SiteColumn]) -> None:
     by_kind = {
         "policy": [f for c, f in stale if c.kind == ColumnKind.POLICY and c.key],
         "statistics": [f for c, f in stale if c.kind == ColumnKind.STATISTICS],
-        "replies": [f for c, f in stale if c.kind == ColumnKind.INTERACTION],
     }
     counted = {id(f) for group in by_kind.values() for f in group}
     others = [f for _c, f in stale if id(f) not in counted]
     _deduct(report, "一级政策文件栏目 6 个月未更新", by_kind["policy"], rules.DEDUCT_POLICY_STALE)
     _deduct(report, "统计数据栏目 3 个月未更新", by_kind["statistics"], rules.DEDUCT_STATISTICS_STALE)
-    _deduct(report, "留言回复栏目 2 个月未更新", by_kind["replies"], rules.DEDUCT_REPLIES_STALE)
     _deduct(report, "其他栏目未按期更新", others, rules.DEDUCT_OTHER_STALE, rules.DEDUCT_OTHER_STALE_MAX)
     _deduct(report, "空白栏目", blank, rules.DEDUCT_BLANK, rules.DEDUCT_BLANK_MAX)
     report.findings += [f for _c, f in stale] + blank
@@ -212,7 +212,6 @@ def check_interaction(report: Report) -> None:
         )
     late = []
     since = today - timedelta(days=rules.MESSAGE_LOOKBACK_DAYS)
-    stale_replies = []
     for channel in channels:
         for message in channel.red_line_findings(since, today):
             answered = f"于 {_day(message.answered_on)} 答复" if message.answered_on else "至今未答复"
@@ -228,19 +227,20 @@ def check_interaction(report: Report) -> None:
                     veto=True,
                 )
             )
-        last = channel.last_reply_on()
-        limit = rules.freshness_limit(ColumnKind.INTERACTION, today)
-        if last is None or last < limit:
-            stale_replies.append(
-                FindingData(
-                    key=f"replies:{channel.code}",
-                    kind=Check.INTERACTION,
-                    title=f"留言回复 2 个月未更新：{channel.title}",
-                    evidence=f"最近公开答复 {_day(last)}",
-                    url=channel.url,
-                )
-            )
     report.vetoes.append(VetoItem("互动回应差：近一年有效留言超过 3 个月未答复", len(late), 1, bool(late)))
+    # The site's 留言回复 as the inspectors read it: the newest reply published on any channel.
+    stale_replies = []
+    newest = max((day for day in (channel.last_reply_on() for channel in channels) if day), default=None)
+    if channels and (newest is None or newest < rules.freshness_limit(ColumnKind.INTERACTION, today)):
+        stale_replies.append(
+            FindingData(
+                key="replies:site",
+                kind=Check.INTERACTION,
+                title="留言回复 2 个月未更新",
+                evidence=f"各渠道最近公开答复 {_day(newest)}",
+                url=channels[0].url,
+            )
+        )
     _deduct(report, "留言回复 2 个月未更新", stale_replies, rules.DEDUCT_REPLIES_STALE)
     report.findings += late + stale_replies
 

@@ -45,7 +45,7 @@ PROBE_MIN_COUNT = 7 * 20
 # Deductions (扣分), as seen in real self-checks; a county may weigh them otherwise.
 DEDUCT_POLICY_STALE = 5  # a first-level 政策文件 column not updated in 6 months, each
 DEDUCT_STATISTICS_STALE = 2  # statistics not updated in 3 months, each
-DEDUCT_REPLIES_STALE = 3  # message replies not updated in 2 months, each channel
+DEDUCT_REPLIES_STALE = 3  # no reply published on any channel in 2 months (once for the site)
 DEDUCT_OTHER_STALE = 1  # any other column past its frequency, each
 DEDUCT_OTHER_STALE_MAX = 10
 DEDUCT_BLANK = 1  # a blank column, each (5 of them are a veto)

@@ -25,9 +25,11 @@ def registry_only_fakes():
         registry.update(before)
 
 
-def working_channel(findings: list[MessageFinding] | None = None, last_reply: date | None = None) -> InteractionChannel:
+def working_channel(
+    findings: list[MessageFinding] | None = None, last_reply: date | None = None, code: str = "fake-mailbox"
+) -> InteractionChannel:
     return InteractionChannel(
-        code="fake-mailbox",
+        code=code,
         title="县长信箱",
         url="/letters/mayor/",
         open=lambda: True,

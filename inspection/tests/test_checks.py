@@ -103,10 +103,23 @@ def test_a_message_older_than_a_year_no_longer_counts():
     assert not veto(checks.inspect(TODAY), "3 个月未答复").hit
 
 
-def test_replies_not_updated_in_two_months_cost_three_points():
+def test_replies_not_updated_in_two_months_cost_three_points_once_for_the_site():
     register_channel(working_channel([], last_reply=date(2026, 8, 14)))
+    register_channel(working_channel([], last_reply=None, code="quiet-mailbox"))  # nobody wrote: no date
     report = checks.inspect(TODAY)
     assert next(d for d in report.deductions if "留言回复" in d.title).points == 3
+
+
+def test_a_reply_published_on_any_channel_within_two_months_keeps_the_replies_fresh():
+    register_channel(working_channel([], last_reply=date(2026, 8, 15)))  # 2 months before 15 Oct: on time
+    register_channel(working_channel([], last_reply=None, code="quiet-mailbox"))
+    assert not any("留言回复" in d.title for d in checks.inspect(TODAY).deductions)
+
+
+def test_a_mailbox_column_nobody_wrote_to_is_not_a_blank_column():
+    columns = [column(f"mailbox:{i}", None, kind=ColumnKind.INTERACTION) for i in range(5)]
+    register_columns("fake", lambda: columns)
+    assert veto(checks.inspect(TODAY), "空白栏目").count == 0
 
 
 def test_guides_missing_key_elements_veto_and_without_guides_it_is_not_measured():
