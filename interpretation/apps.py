@@ -12,28 +12,6 @@ PUBLIC_MODELS = (
 )
 
 
-def ended_library_documents() -> list:
-    """Published documents of the library that were repealed or expired (lushan_portal.legal_documents)."""
-    from django.urls import reverse
-
-    from interpretation.models import ENDED_STATES, PolicyDocument, Status, Validity
-    from lushan_portal.legal_documents import EndedDocument
-
-    rows = PolicyDocument.objects.filter(status=Status.PUBLISHED, validity__in=ENDED_STATES).order_by()
-    fields = ("pk", "title", "number", "validity_changed_on", "validity")
-    return [
-        EndedDocument(
-            f"interpretation:{pk}",
-            title,
-            number,
-            ended_on,
-            str(Validity(validity).label),
-            reverse("interpretation:document", args=[pk]),
-        )
-        for pk, title, number, ended_on, validity in rows.values_list(*fields)
-    ]
-
-
 class InterpretationConfig(AppConfig):
     name = "interpretation"
     verbose_name = _("政策文件与解读")
@@ -60,6 +38,7 @@ class InterpretationConfig(AppConfig):
         from interpretation.inspection import register as register_inspection
         from interpretation.pages import register_pages
         from interpretation.search import register_search
+        from interpretation.selectors import ended_library_documents
         from lushan_portal import pagecache
         from lushan_portal.legal_documents import register_ended_documents
 

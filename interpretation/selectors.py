@@ -4,8 +4,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Min, Q, QuerySet
+from django.urls import reverse
 
 from interpretation.models import (
+    ENDED_STATES,
     NEWEST_FIRST,
     SYNC_KINDS,
     Form,
@@ -16,6 +18,7 @@ from interpretation.models import (
     date_label,
 )
 from interpretation.rules import NOT_APPLICABLE, Share, SyncStatus, sync_status
+from lushan_portal.legal_documents import EndedDocument
 
 PUBLISHED_INTERPRETATIONS = Q(interpretations__status=Status.PUBLISHED)
 UNDATED_INTERPRETATIONS = PUBLISHED_INTERPRETATIONS & Q(interpretations__published_on=None)
@@ -200,3 +203,20 @@ def documents_changed_by(document: PolicyDocument) -> QuerySet:
     return PolicyDocument.objects.filter(changed_by_document=document, status=Status.PUBLISHED).only(
         "title", "number", "validity"
     )
+
+
+def ended_library_documents() -> list:
+    """Published documents of the library that were repealed or expired (lushan_portal.legal_documents)."""
+    rows = PolicyDocument.objects.filter(status=Status.PUBLISHED, validity__in=ENDED_STATES).order_by()
+    fields = ("pk", "title", "number", "validity_changed_on", "validity")
+    return [
+        EndedDocument(
+            f"interpretation:{pk}",
+            title,
+            number,
+            ended_on,
+            str(Validity(validity).label),
+            reverse("interpretation:document", args=[pk]),
+        )
+        for pk, title, number, ended_on, validity in rows.values_list(*fields)
+    ]
