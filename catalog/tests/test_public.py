@@ -127,8 +127,9 @@ def test_pages_stay_constant_in_queries(client, published, township, django_asse
         published_publication(approval, title=f"低保公示{n}", formed_on=date(2025, 10, 1))
     pages = {
         reverse("catalog:domain", args=["social-assistance"]): 2,
-        # unit, catalog column (catalogs; domains with leads and leads' catalogs on a first view), interpretation (2)
-        reverse("organizations:unit_detail", args=[township.code]): 6,
+        # unit, catalog column (catalogs; domains with leads and leads' catalogs on a first view), interpretation (2);
+        # the unit-page panels (profile, reform history, power lists) are built on a first view only: 3
+        reverse("organizations:unit_detail", args=[township.code]): 9,
         reverse("catalog:unit_domain", args=[township.code, "social-assistance"]): 4,
         approval.get_absolute_url(): 2,
         published["list"].get_absolute_url(): 2,

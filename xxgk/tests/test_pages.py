@@ -20,8 +20,8 @@ pytestmark = pytest.mark.django_db
 ENTRIES = ["政府信息公开指南", "政府信息公开制度", "法定主动公开内容", "政府信息公开年报", "依申请公开"]
 # The unit (or the county government and the openness office), its 指南, one count per app that
 # contributes to the index (catalog, decisions; the policy library and enforcement add theirs;
-# administration two: unit profiles under (二), power lists under (五)).
-COLUMN_QUERIES = 12
+# administration three: unit profiles under (二), power lists and service guides under (五)).
+COLUMN_QUERIES = 13
 GUIDE_QUERIES = 3  # the unit, its 指南's versions, the scope
 
 
