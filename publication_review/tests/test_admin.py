@@ -23,7 +23,8 @@ def url(name: str, record) -> str:
 def test_the_publish_button_opens_the_review_form(client, editor_a, unit_a, django_assert_max_num_queries):
     decision = make_decision(unit_a, created_by=editor_a)
     client.force_login(editor_a)
-    with django_assert_max_num_queries(26):  # the form 5; login, 2FA and the sidebar's permission checks (per app, not per row)
+    # The form 5; login, 2FA and the sidebar's permission checks (per app, not per row).
+    with django_assert_max_num_queries(26):
         page = client.get(url("publish", decision)).content.decode()
     assert "审查并发布" in page and "审查结论" in page and "部分公开" in page and "不予公开" in page
     assert "本单位要求由起草人以外的人员审查" in page
