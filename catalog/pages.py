@@ -135,4 +135,6 @@ def home_context() -> dict:
 
 def register_pages() -> None:
     unit_sections.register(Section(code="catalog", template="catalog/unit_column.html", context=column_context))
-    home_sections.register(Section(code="catalog", template="catalog/home_section.html", context=home_context))
+    home_sections.register(
+        Section(code="catalog", template="catalog/home_section.html", context=home_context, shows=("catalog",))
+    )

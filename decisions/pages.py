@@ -10,4 +10,6 @@ def home_context() -> dict:
 
 
 def register_pages() -> None:
-    home_sections.register(Section(code="decisions", template="decisions/home_section.html", context=home_context))
+    home_sections.register(
+        Section(code="decisions", template="decisions/home_section.html", context=home_context, shows=("decisions",))
+    )

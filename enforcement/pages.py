@@ -11,4 +11,8 @@ def home_context() -> dict:
 
 
 def register_pages() -> None:
-    home_sections.register(Section(code="enforcement", template="enforcement/home_section.html", context=home_context))
+    home_sections.register(
+        Section(
+            code="enforcement", template="enforcement/home_section.html", context=home_context, shows=("enforcement",)
+        )
+    )

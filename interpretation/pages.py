@@ -29,5 +29,10 @@ def register_pages() -> None:
         Section(code="interpretation", template="interpretation/unit_section.html", context=unit_context)
     )
     home_sections.register(
-        Section(code="interpretation", template="interpretation/home_section.html", context=home_context)
+        Section(
+            code="interpretation",
+            template="interpretation/home_section.html",
+            context=home_context,
+            shows=("interpretation",),
+        )
     )

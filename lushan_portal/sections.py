@@ -9,16 +9,26 @@ panels above its disclosure column (the unit profile, 机构概况) and sections
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+
+from lushan_portal.pagecache import versioned
+
 
 @dataclass(frozen=True)
 class Section:
+    """``shows``: the page-cache sections (pagecache.register) of the records it shows. A home
+    section with them is rendered once per process and kept until one of them changes."""
+
     code: str
     template: str
     context: Callable[..., dict]
+    shows: tuple[str, ...] = ()
 
 
 class SectionRegistry:
-    def __init__(self) -> None:
+    def __init__(self, name: str) -> None:
+        self.name = name
         self._sections: dict[str, Section] = {}
 
     def register(self, section: Section) -> None:
@@ -27,7 +37,21 @@ class SectionRegistry:
     def render(self, *args: object) -> list[tuple[str, dict]]:
         return [(section.template, section.context(*args)) for section in self._sections.values()]
 
+    def fragments(self) -> list[SafeString]:
+        """Each section's HTML (sections that take no argument and use only ``section``, i.e. the
+        home page's): rendered afresh only after what it shows changed, so a miss of the page cache
+        costs one round trip to the cache instead of every section's queries."""
+        return [self._fragment(section) for section in self._sections.values()]
 
-home_sections = SectionRegistry()
-unit_sections = SectionRegistry()
-unit_panels = SectionRegistry()
+    def _fragment(self, section: Section) -> SafeString:
+        def build() -> SafeString:
+            return render_to_string(section.template, {"section": section.context()})
+
+        if not section.shows:
+            return build()
+        return versioned(f"{self.name}-section:{section.code}", *section.shows, build=build)
+
+
+home_sections = SectionRegistry("home")
+unit_sections = SectionRegistry("unit")
+unit_panels = SectionRegistry("unit-panel")

@@ -31,7 +31,7 @@ def home_unit_groups() -> SafeString:
 
 @cached_page(ALL)
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html", {"unit_groups": home_unit_groups(), "sections": home_sections.render()})
+    return render(request, "home.html", {"unit_groups": home_unit_groups(), "sections": home_sections.fragments()})
 
 
 @cached_page(ALL)

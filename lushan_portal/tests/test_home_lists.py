@@ -99,3 +99,18 @@ def test_open_consultations_are_the_open_half_of_the_consultations_page(unit_a):
         assert [d.title for d in open_consultations()] == ["closes today", "opens today"]
     with time_machine.travel("2025-10-21 00:00 +0800", tick=False):
         assert [d.title for d in open_consultations()] == ["opens today", "opens tomorrow"]
+
+
+def test_a_page_cache_miss_reuses_the_sections_until_what_they_show_changes(
+    client, unit_a, lead_reviewer, settings, django_assert_max_num_queries
+):
+    settings.PAGE_CACHE_SECONDS = 0  # every view renders the page afresh
+    seed_units()
+    fill_sections(unit_a, lead_reviewer, 1)
+    client.get("/")
+    with django_assert_max_num_queries(0):  # the sections' HTML is kept in this process
+        assert "鲁首页罚0号" in client.get("/").content.decode()
+    make_decision(unit_a, publish=True, decision_number="鲁首页新罚号")
+    published_interpretation(published_document(unit_a, title="首页新文件"), title="首页新解读", published_on=TODAY)
+    html = client.get("/").content.decode()
+    assert "鲁首页新罚号" in html and "首页新解读" in html
