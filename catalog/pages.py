@@ -134,7 +134,9 @@ def home_context() -> dict:
 
 
 def register_pages() -> None:
-    unit_sections.register(Section(code="catalog", template="catalog/unit_column.html", context=column_context))
+    unit_sections.register(
+        Section(code="catalog", template="catalog/unit_column.html", context=column_context, shows=("catalog",))
+    )
     home_sections.register(
         Section(code="catalog", template="catalog/home_section.html", context=home_context, shows=("catalog",))
     )

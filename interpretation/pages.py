@@ -26,7 +26,12 @@ def home_context() -> dict:
 
 def register_pages() -> None:
     unit_sections.register(
-        Section(code="interpretation", template="interpretation/unit_section.html", context=unit_context)
+        Section(
+            code="interpretation",
+            template="interpretation/unit_section.html",
+            context=unit_context,
+            shows=("interpretation",),
+        )
     )
     home_sections.register(
         Section(

@@ -37,19 +37,20 @@ class SectionRegistry:
     def render(self, *args: object) -> list[tuple[str, dict]]:
         return [(section.template, section.context(*args)) for section in self._sections.values()]
 
-    def fragments(self) -> list[SafeString]:
-        """Each section's HTML (sections that take no argument and use only ``section``, i.e. the
-        home page's): rendered afresh only after what it shows changed, so a miss of the page cache
-        costs one round trip to the cache instead of every section's queries."""
-        return [self._fragment(section) for section in self._sections.values()]
+    def fragments(self, *args: object) -> list[SafeString]:
+        """Each section's HTML, rendered from ``section`` alone (its template reads nothing else).
+        A section with ``shows`` is rendered afresh only after what it shows changed, so a miss of
+        the page cache costs one round trip to the cache instead of the section's queries."""
+        return [self._fragment(section, args) for section in self._sections.values()]
 
-    def _fragment(self, section: Section) -> SafeString:
+    def _fragment(self, section: Section, args: tuple) -> SafeString:
         def build() -> SafeString:
-            return render_to_string(section.template, {"section": section.context()})
+            return render_to_string(section.template, {"section": section.context(*args)})
 
         if not section.shows:
             return build()
-        return versioned(f"{self.name}-section:{section.code}", *section.shows, build=build)
+        name = ":".join([f"{self.name}-section", section.code, *(str(getattr(arg, "pk", arg)) for arg in args)])
+        return versioned(name, *section.shows, build=build)
 
 
 home_sections = SectionRegistry("home")

@@ -14,5 +14,5 @@ def unit_list(request: HttpRequest) -> HttpResponse:
 @cached_page(ALL)
 def unit_detail(request: HttpRequest, code: str) -> HttpResponse:
     unit = get_object_or_404(public_units(), code=code)
-    context = {"unit": unit, "panels": unit_panels.render(unit), "sections": unit_sections.render(unit)}
+    context = {"unit": unit, "panels": unit_panels.render(unit), "sections": unit_sections.fragments(unit)}
     return render(request, "organizations/unit_detail.html", context)

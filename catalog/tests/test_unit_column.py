@@ -121,3 +121,14 @@ def test_the_shared_domains_follow_a_lead_publishing_at_once(
     assert "可参照其目录" not in column(client, township)[1]["养老服务"]
     published_catalog(unit_a, superuser, code="elderly-care")
     assert "（可参照其目录）" in column(client, township)[1]["养老服务"]
+
+
+def test_a_page_cache_miss_reuses_the_column_until_a_catalog_changes(
+    client, leads, unit_a, township, superuser, settings, django_assert_max_num_queries
+):
+    settings.PAGE_CACHE_SECONDS = 0  # every view renders the page afresh
+    column(client, township)
+    with django_assert_max_num_queries(2):  # the unit; the column's HTML is kept in this process
+        assert column(client, township)[1]["社会救助"].startswith("待编制")
+    published_catalog(township, superuser)
+    assert column(client, township)[1]["社会救助"] == "已发布 查看目录（第1版）"
