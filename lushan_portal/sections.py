@@ -17,8 +17,9 @@ from lushan_portal.pagecache import versioned
 
 @dataclass(frozen=True)
 class Section:
-    """``shows``: the page-cache sections (pagecache.register) of the records it shows. A home
-    section with them is rendered once per process and kept until one of them changes."""
+    """``shows``: the page-cache sections (pagecache.register) of the records it shows. A section
+    with them is rendered once per process (and per argument, e.g. the unit) and kept until one of
+    them changes; ``fragments`` renders it from ``section`` alone."""
 
     code: str
     template: str
