@@ -2,6 +2,8 @@
 settings, ANALYZE, timing and printing."""
 
 import argparse
+import csv
+import io
 import os
 import secrets
 import statistics
@@ -133,3 +135,15 @@ def report(label: str, action: Callable[[], object], repeat: int, width: int = 3
     """One figure: median and p95 over ``repeat`` runs, and the queries of one run."""
     queries = count_queries(action)
     print(f"{label:{width}s} {summary(timings(action, repeat=repeat))}   {queries} queries", flush=True)
+
+
+def copy_rows(table: str, columns: list[str], rows: list[list[object]]) -> None:
+    """Bulk-load ``rows`` into ``table`` with PostgreSQL's COPY (None as \\N)."""
+    from django.db import connection
+
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    buffer.seek(0)
+    with connection.cursor() as cursor:
+        sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv, NULL '\\N')"
+        cursor.cursor.copy_expert(sql, buffer)

@@ -12,14 +12,12 @@ a year and the self-inspection's providers: median, 95th percentile and the numb
 """
 
 import argparse
-import csv
-import io
 import random
 import time
 from datetime import datetime, timedelta
 from datetime import time as dtime
 
-from harness import analyze, arguments, report, setup_django
+from harness import analyze, arguments, copy_rows, report, setup_django
 
 LATE_SHARE = 0.05  # answered after the reply due date
 REFERRED_SHARE = 0.15
@@ -31,18 +29,6 @@ CONSENT_SHARE = 0.6
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rows", type=int, default=200_000, help="letters")
     parser.add_argument("--repeat", type=int, default=20, help="timed runs per figure")
-
-
-def _copy(table: str, columns: list[str], rows: list[list[object]]) -> None:
-    from django.db import connection
-
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows)
-    buffer.seek(0)
-    with connection.cursor() as cursor:
-        cursor.cursor.copy_expert(
-            f"COPY {table} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv, NULL '\\N')", buffer
-        )
 
 
 def load(rows: int) -> None:
@@ -129,10 +115,10 @@ def load(rows: int) -> None:
             "\\N", "", "\\N",
         ])  # fmt: skip
         if len(batch) == 20_000:
-            _copy("interaction_message", columns, batch)
+            copy_rows("interaction_message", columns, batch)
             batch = []
     if batch:
-        _copy("interaction_message", columns, batch)
+        copy_rows("interaction_message", columns, batch)
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE interaction_message")
     print(f"loaded {rows:,} letters in {time.perf_counter() - started:.1f} s")

@@ -11,13 +11,11 @@ dates, and the API search: median, 95th percentile and the number of queries.
 """
 
 import argparse
-import csv
-import io
 import random
 import time
 from datetime import date, timedelta
 
-from harness import analyze, arguments, report, setup_django
+from harness import analyze, arguments, copy_rows, report, setup_django
 
 OBJECTS = [
     "食品经营", "药品零售", "特种设备", "建筑施工", "道路运输", "出租汽车", "民办学校", "医疗机构", "社会团体",
@@ -57,17 +55,6 @@ RARE = "鲁山县临时救助实施细则"  # cited by about one item in forty
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--items", type=int, default=50_000, help="current power items, spread over the seeded units")
     parser.add_argument("--repeat", type=int, default=20, help="timed runs per figure")
-
-
-def _copy(table: str, columns: list[str], rows: list[list[object]]) -> None:
-    from django.db import connection
-
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows)
-    buffer.seek(0)
-    with connection.cursor() as cursor:
-        sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv, NULL '\\N')"
-        cursor.cursor.copy_expert(sql, buffer)
 
 
 def item_values(rng: random.Random, n: int) -> dict[str, str]:
@@ -110,7 +97,7 @@ def load(items: int) -> None:
     day = date(2025, 1, 6)
     now = timezone.now().isoformat()
     adjustments = [[unit, day, "首次公布", "鲁编办〔2024〕12号", "", "published", now, now] for unit in units]
-    _copy(
+    copy_rows(
         "administration_poweradjustment",
         ["unit_id", "effective_on", "reason", "basis", "source_file", "status", "published_at", "created_at"],
         adjustments,
@@ -124,12 +111,12 @@ def load(items: int) -> None:
         fields = [values[name] for name in ITEM_FIELDS]
         item_rows.append([units[unit_index], *fields, True, day, day, n, search_document(values)])
         change_rows.append([unit_index + 1, "added", *fields, "", n, n, units[unit_index], day])
-    _copy(
+    copy_rows(
         "administration_poweritem",
         ["unit_id", *ITEM_FIELDS, "is_current", "added_on", "changed_on", "position", "search_document"],
         item_rows,
     )
-    _copy(
+    copy_rows(
         "administration_powerchange",
         ["adjustment_id", "kind", *ITEM_FIELDS, "note", "item_id", "position", "unit_id", "effective_on"],
         change_rows,

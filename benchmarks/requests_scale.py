@@ -11,13 +11,11 @@ API), the due-soon list (API and the daily reminder's query), and the year's fig
 """
 
 import argparse
-import csv
-import io
 import random
 import time
 from datetime import timedelta
 
-from harness import analyze, arguments, report, setup_django
+from harness import analyze, arguments, copy_rows, report, setup_django
 
 OPEN_SHARE_OLD = 0.002  # applications of past years still open (carried over, late)
 LATE_SHARE = 0.03  # answered after their due date
@@ -26,18 +24,6 @@ LATE_SHARE = 0.03  # answered after their due date
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rows", type=int, default=100_000, help="applications")
     parser.add_argument("--repeat", type=int, default=20, help="timed runs per figure")
-
-
-def _copy(table: str, columns: list[str], rows: list[list[object]]) -> None:
-    from django.db import connection
-
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows)
-    buffer.seek(0)
-    with connection.cursor() as cursor:
-        cursor.cursor.copy_expert(
-            f"COPY {table} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv, NULL '\\N')", buffer
-        )
 
 
 def load(rows: int) -> None:
@@ -103,7 +89,7 @@ def load(rows: int) -> None:
         if answered:
             closed.append((n + 1, answered))
     assert all(len(row) == len(app_columns) for row in app_rows[:1])
-    _copy("disclosure_requests_application", app_columns, app_rows)
+    copy_rows("disclosure_requests_application", app_columns, app_rows)
     cells = [(kind, reason) for _code, kind, reason in OUTCOME_CELLS]
     weights = [40 if kind in ("disclosed", "partial") else 2 for kind, _reason in cells]
     replies = [
@@ -115,14 +101,14 @@ def load(rows: int) -> None:
         "reconsideration_body", "litigation_months", "litigation_court", "right_agency", "disclosed_url",
         "letter_text", "letter_document", "sent_route", "sent_status", "tracking_number", "created_at", "updated_at",
     ]  # fmt: skip
-    _copy("disclosure_requests_reply", reply_columns, replies)
+    copy_rows("disclosure_requests_reply", reply_columns, replies)
     reviews = [
         [pk, rng.choice(["reconsideration", "litigation_direct", "litigation_after_review"]), "",
          answered + timedelta(days=20), rng.choice(["upheld", "corrected", "other", "pending"]), "", now]
         for pk, answered in rng.sample(closed, min(len(closed), rows // 200))
     ]  # fmt: skip
-    _copy("disclosure_requests_review", ["application_id", "kind", "body", "filed_on", "outcome", "note", "created_at"],
-          reviews)  # fmt: skip
+    review_columns = ["application_id", "kind", "body", "filed_on", "outcome", "note", "created_at"]
+    copy_rows("disclosure_requests_review", review_columns, reviews)
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE disclosure_requests_application")
     print(f"loaded {rows:,} applications, {len(replies):,} replies in {time.perf_counter() - started:.1f} s")
