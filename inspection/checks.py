@@ -161,8 +161,18 @@ def check_columns(report: Report, columns: Iterable[SiteColumn]) -> None:
     }
     counted = {id(f) for group in by_kind.values() for f in group}
     others = [f for _c, f in stale if id(f) not in counted]
-    _deduct(report, "一级政策文件栏目 6 个月未更新", by_kind["policy"], rules.DEDUCT_POLICY_STALE)
-    _deduct(report, "统计数据栏目 3 个月未更新", by_kind["statistics"], rules.DEDUCT_STATISTICS_STALE)
+    _deduct(
+        report,
+        f"一级政策文件栏目 {rules.frequency_label(ColumnKind.POLICY)}未更新",
+        by_kind["policy"],
+        rules.DEDUCT_POLICY_STALE,
+    )
+    _deduct(
+        report,
+        f"统计数据栏目 {rules.frequency_label(ColumnKind.STATISTICS)}未更新",
+        by_kind["statistics"],
+        rules.DEDUCT_STATISTICS_STALE,
+    )
     _deduct(report, "其他栏目未按期更新", others, rules.DEDUCT_OTHER_STALE, rules.DEDUCT_OTHER_STALE_MAX)
     _deduct(report, "空白栏目", blank, rules.DEDUCT_BLANK, rules.DEDUCT_BLANK_MAX)
     report.findings += [f for _c, f in stale] + blank
@@ -236,12 +246,17 @@ def check_interaction(report: Report) -> None:
             FindingData(
                 key="replies:site",
                 kind=Check.INTERACTION,
-                title="留言回复 2 个月未更新",
+                title=f"留言回复 {rules.frequency_label(ColumnKind.INTERACTION)}未更新",
                 evidence=f"各渠道最近公开答复 {_day(newest)}",
                 url=channels[0].url,
             )
         )
-    _deduct(report, "留言回复 2 个月未更新", stale_replies, rules.DEDUCT_REPLIES_STALE)
+    _deduct(
+        report,
+        f"留言回复 {rules.frequency_label(ColumnKind.INTERACTION)}未更新",
+        stale_replies,
+        rules.DEDUCT_REPLIES_STALE,
+    )
     report.findings += late + stale_replies
 
 

@@ -83,6 +83,15 @@ def freshness_limit(kind: ColumnKind, today: date) -> date | None:
     return today - timedelta(days=count) if unit == "days" else months_before(today, count)
 
 
+def frequency_label(kind: ColumnKind) -> str:
+    """The frequency as findings name it ("6 个月", "14 天"); empty for a column updated as needed."""
+    frequency = FREQUENCY.get(kind)
+    if frequency is None:
+        return ""
+    unit, count = frequency
+    return f"{count} 天" if unit == "days" else f"{count} 个月"
+
+
 def is_stale(kind: ColumnKind, latest: date | None, today: date) -> bool:
     """Not updated within its frequency. A blank column (``latest`` None) is blank, not stale."""
     limit = freshness_limit(kind, today)

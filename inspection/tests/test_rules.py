@@ -63,3 +63,11 @@ def test_a_backfilled_record_may_carry_an_old_date(settings):
     settings.INSPECTION_BACKDATE_DAYS = 7
     assert rules.is_backdated(date(2019, 1, 1), date(2026, 10, 8), backfilled=True) is False
     assert rules.is_backdated(None, date(2026, 10, 8), backfilled=False) is False
+
+
+def test_findings_name_the_frequency_the_rule_applies(monkeypatch):
+    assert rules.frequency_label(ColumnKind.INTERACTION) == "2 个月"
+    assert rules.frequency_label(ColumnKind.NEWS) == "14 天"
+    assert rules.frequency_label(ColumnKind.OTHER) == ""
+    monkeypatch.setitem(rules.FREQUENCY, ColumnKind.STATISTICS, ("months", 4))  # a county's own rule
+    assert rules.frequency_label(ColumnKind.STATISTICS) == "4 个月"
