@@ -159,7 +159,7 @@ def items_matching_text(queryset: QuerySet, value: str) -> QuerySet:
         return queryset.filter(exact)
     if connection.vendor == "postgresql":
         # The stored vector: the GIN index finds the rows and the recheck reads no document again.
-        queryset = queryset.annotate(document=F("search_vector"))
+        queryset = queryset.alias(document=F("search_vector"))
     return queryset.filter(candidates & exact)
 
 

@@ -34,7 +34,7 @@ def decisions_matching_text(queryset: QuerySet, value: str) -> QuerySet:
     candidates = bigram_match("search_document", value)
     if candidates is None:
         return queryset.filter(Q(credit_code=value.upper()) | exact)
-    queryset = queryset.annotate(document=decision_vector()) if connection.vendor == "postgresql" else queryset
+    queryset = queryset.alias(document=decision_vector()) if connection.vendor == "postgresql" else queryset
     return queryset.filter(Q(credit_code=value.upper()) | (candidates & exact))
 
 

@@ -138,7 +138,8 @@ def bigram_match(field: str, query: str) -> Q | None:
     """A condition: the bigram document in ``field`` holds every bigram of ``query``.
 
     None when the query has no bigram (a single character): the caller falls back.
-    The caller annotates ``document=document_vector(field)`` on PostgreSQL.
+    The caller aliases ``document=document_vector(field)`` on PostgreSQL (``alias``, not
+    ``annotate``: the vector is matched, never selected and sent back with each row).
     """
     grams = sorted(set(bigrams(query)))
     if not grams or (len(grams) == 1 and len(grams[0]) == 1):
