@@ -1,21 +1,25 @@
 """Site search: apps register sections; the query is split into words with jieba.
 
-A section's ``search(terms, filters)`` returns a queryset of public rows matching every
-term; ``display(row, terms)`` gives the (label, url, snippet) the results page shows. A
+A section's ``search(terms, filters)`` returns the public rows matching every term, best
+first: a queryset, or a list where the section matches a few rows it keeps in memory (units);
+``display(row, terms)`` gives the (label, url, snippet) the results page shows. A
 section whose rows hold personal data masks it in ``display``. A section may offer a
 ``filter_form``; when such filters are set, only the sections offering them are searched.
 """
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import jieba
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
+from django.template.loader import render_to_string
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
+
+from lushan_portal.pagecache import ALL, versioned
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -62,7 +66,7 @@ def default_display(row: object, terms: list[str]) -> tuple[str, str, str]:
 class SearchSection:
     code: str
     title: str
-    search: Callable[[list[str], dict], QuerySet]
+    search: Callable[[list[str], dict], QuerySet | Sequence]
     display: Callable[[object, list[str]], tuple[str, str, str]] = default_display
     filter_form: type[forms.Form] | None = None
 
@@ -88,21 +92,29 @@ def query_terms(query: str) -> list[str]:
     return terms or [query]
 
 
-def all_terms_in(fields: list[str], terms: list[str]) -> Q:
-    """Rows where every term occurs in at least one of ``fields``."""
-    condition = Q()
-    for term in terms:
-        any_field = Q()
-        for field in fields:
-            any_field |= Q(**{f"{field}__icontains": term})
-        condition &= any_field
-    return condition
+def _filter_form_classes() -> list[type[forms.Form]]:
+    return list(dict.fromkeys(s.filter_form for s in sections() if s.filter_form))
 
 
 def filter_forms(params: dict) -> list[forms.Form]:
     """One bound form per distinct filter form the sections offer."""
-    classes = list(dict.fromkeys(s.filter_form for s in sections() if s.filter_form))
-    return [form_class(params) for form_class in classes]
+    return [form_class(params) for form_class in _filter_form_classes()]
+
+
+def filters_requested(params: dict) -> bool:
+    """Whether ``params`` name any field of the filter forms (most searches set none)."""
+    return any(name in params for form_class in _filter_form_classes() for name in form_class.base_fields)
+
+
+def render_filters(bound: list[forms.Form]) -> SafeString:
+    return mark_safe(render_to_string("includes/search_filters.html", {"filter_forms": bound}))
+
+
+def blank_filters() -> SafeString:
+    """The filter forms of a search that sets none, rendered once per process while every section
+    keeps its version (the choices are the catalog's domains and the units): a search without
+    filters neither builds nor validates the forms."""
+    return versioned("search-blank-filters", ALL, build=lambda: render_filters(filter_forms({})))
 
 
 def active_filters(bound: list[forms.Form]) -> dict[type, dict]:

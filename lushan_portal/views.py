@@ -10,7 +10,16 @@ from django.views.decorators.cache import never_cache
 
 from lushan_portal.cache import cache_probe
 from lushan_portal.pagecache import ALL, cached_page, versioned
-from lushan_portal.search import MAX_QUERY_LENGTH, filter_forms, query_terms, result_items, search_everything
+from lushan_portal.search import (
+    MAX_QUERY_LENGTH,
+    blank_filters,
+    filter_forms,
+    filters_requested,
+    query_terms,
+    render_filters,
+    result_items,
+    search_everything,
+)
 from lushan_portal.sections import home_sections
 from lushan_portal.sitemaps import site_map_sections
 from organizations.selectors import units_grouped
@@ -49,13 +58,17 @@ def favicon(request: HttpRequest) -> HttpResponsePermanentRedirect:
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     if "\x00" in query:  # PostgreSQL text cannot hold it: a 400, not a 500 from the query
-        context = {"query": "", "error": ERROR_QUERY_NUL, "filter_forms": filter_forms(request.GET)}
+        context = {"query": "", "error": ERROR_QUERY_NUL, "filters": render_filters(filter_forms(request.GET))}
         return render(request, "search.html", context, status=400)
-    bound = filter_forms(request.GET)
+    if filters_requested(request.GET):
+        bound = filter_forms(request.GET)
+        filters = render_filters(bound)
+    else:  # no filter set: nothing to validate, and the forms as every such search shows them
+        bound, filters = [], blank_filters()
     results = search_everything(query, request.GET, bound)
     context = {
         "query": query,
-        "filter_forms": bound,
+        "filters": filters,
         "terms": query_terms(query),
         "results": [(section, rows, result_items(rows)) for section, rows in results],
         "total": sum(len(rows) for _section, rows in results),
