@@ -21,12 +21,15 @@ Parts that many pages share (the unit grid, the domain list, a search form's uni
 kept per process by ``versioned``, under the same section versions: a miss of one page (a new
 search, another page number, the first visitor after a publish elsewhere) rebuilds only what is
 its own. They do not follow PAGE_CACHE_SECONDS: keyed by the versions, they are never stale.
+Within one request the versions are read once, all sections in one round trip, and read again
+after a bump in the same request.
 """
 
 import hashlib
 import re
 import time
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from datetime import datetime, timedelta
 from functools import wraps
 from typing import TypeVar
@@ -36,6 +39,7 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.contrib.messages.storage.session import SessionStorage
 from django.core.cache import caches
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
@@ -62,6 +66,8 @@ Built = TypeVar("Built")
 _held: dict[str, tuple[str, object]] = {}  # versioned(): name -> (key, value), one entry per name
 # Tests set a fresh namespace each so that no test sees a page another test stored.
 namespace = "1"
+# The versions read during the current request (section -> version); None outside a request.
+_request_versions: ContextVar[dict[str, int] | None] = ContextVar("pagecache_request_versions", default=None)
 
 
 def _cache():
@@ -141,6 +147,8 @@ def bump_all() -> None:
 
 
 def _bump_now(section: str) -> None:
+    if (read := _request_versions.get()) is not None:
+        read.clear()  # this request reads the versions again
     cache, key = _cache(), _version_key(section)
     try:
         cache.incr(key)
@@ -148,7 +156,35 @@ def _bump_now(section: str) -> None:
         cache.set(key, _fresh_version(), timeout=None)
 
 
+def _start_request(**kwargs: object) -> None:
+    _request_versions.set({})
+
+
+def _end_request(**kwargs: object) -> None:
+    _request_versions.set(None)
+
+
+request_started.connect(_start_request, dispatch_uid="pagecache:request-started")
+request_finished.connect(_end_request, dispatch_uid="pagecache:request-finished")
+
+
 def _versions(wanted: Iterable[str]) -> list[int] | None:
+    """The sections' versions; None when the cache is down. In a request, the first call reads
+    every section's version in one round trip and the request's other calls reuse them."""
+    wanted = list(wanted)
+    read = _request_versions.get()
+    if read is None:
+        return _read_versions(wanted)
+    if any(section not in read for section in wanted):
+        every = sorted({*sections(), *wanted})
+        versions = _read_versions(every)
+        if versions is None:
+            return None
+        read.update(zip(every, versions, strict=True))
+    return [read[section] for section in wanted]
+
+
+def _read_versions(wanted: list[str]) -> list[int] | None:
     """The sections' versions in one round trip (two the first time); None when the cache is down."""
     cache = _cache()
     keys = [_version_key(section) for section in wanted]

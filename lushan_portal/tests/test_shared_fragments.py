@@ -133,3 +133,29 @@ def test_pages_read_no_shared_part_again_while_nothing_changed(
     # units, matched in memory, kept).
     with django_assert_max_num_queries(4):
         page(client, "/search/?q=低保")
+
+
+def test_a_page_reads_the_versions_once_however_many_shared_parts_it_shows(client, settings, unit_a, monkeypatch):
+    settings.PAGE_CACHE_SECONDS = 0
+    seed_units()
+    page(client, "/")  # the versions exist
+    cache = pagecache._cache()
+    reads = []
+    real_get_many = cache.get_many
+    monkeypatch.setattr(cache, "get_many", lambda keys, **kw: reads.append(keys) or real_get_many(keys, **kw))
+    page(client, "/")  # the unit grid, the domain list and the newest lists of each app
+    assert len(reads) == 1
+
+
+def test_within_a_request_a_bump_is_seen_by_the_next_shared_part():
+    built = []
+    pagecache._start_request()
+    try:
+        assert pagecache.versioned("test-in-request", "catalog", build=lambda: built.append(1) or len(built)) == 1
+        assert pagecache.versioned("test-in-request", "catalog", build=lambda: built.append(1) or len(built)) == 1
+        pagecache.bump("catalog")  # a view that saves, then renders
+        assert pagecache.versioned("test-in-request", "catalog", build=lambda: built.append(1) or len(built)) == 2
+    finally:
+        pagecache._end_request()
+    pagecache.bump("catalog")  # outside a request: read afresh every time, as before
+    assert pagecache.versioned("test-in-request", "catalog", build=lambda: built.append(1) or len(built)) == 3
