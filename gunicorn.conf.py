@@ -7,6 +7,7 @@ load at start-up) once in the master, before forking: workers start warm, and a
 misconfiguration stops the start instead of each worker failing.
 """
 
+import gc
 import os
 
 
@@ -40,3 +41,12 @@ errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # Client address as the proxy passed it, status, size and time taken in microseconds.
 access_log_format = '%({x-forwarded-for}i)s %(h)s "%(r)s" %(s)s %(b)s %(D)sus'
+
+
+def pre_fork(server: object, worker: object) -> None:
+    """In the master, before each worker is forked: move what the preloaded application holds
+    (about 190,000 objects: Django, the apps, jieba's dictionary) out of the garbage collector's
+    reach. A full collection walked them all, 50-90 ms, in the middle of some request; the workers
+    then only walk what they make themselves. The frozen objects are also not written to by the
+    collector, so the workers keep sharing the master's memory pages."""
+    gc.freeze()
