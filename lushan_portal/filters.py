@@ -88,6 +88,7 @@ class FastChoiceFilter(django_filters.ChoiceFilter):
         """A FilterSet copies its filters for every request: copy this one's settings, share its choices."""
         result = copy.copy(self)
         result.extra = dict(self.extra)
+        result.__dict__.pop("_field", None)  # each copy builds its field (a unit filter reads the units then)
         if result.method is not None:
             result.method = result.method  # a method filter calls it through this copy's FilterSet
         memo[id(self)] = result

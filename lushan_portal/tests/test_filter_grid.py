@@ -47,3 +47,20 @@ def test_the_list_page_shows_what_was_asked_and_leaves_the_rest_blank(client, un
     blank = client.get("/enforcement/").content.decode()
     assert 'value="商贸"' not in blank and not re.findall(r'<option value="[^"]+" selected', blank)
     assert Decision.objects.count() == 0  # nothing needed to exist for the form
+
+
+def test_a_unit_renamed_after_the_class_filters_were_read_still_shows_renamed(client, settings, unit_a):
+    """A FilterSet's copies build their own unit field, even when something (the API schema, a
+    check) has read the field of the class's own filter: its choices would be the units of then."""
+    from enforcement.filters import DecisionFilter
+
+    settings.PAGE_CACHE_SECONDS = 0
+    class_filter = DecisionFilter.base_filters["unit"]
+    try:
+        assert ("civil-affairs", "鲁山县民政局") in list(class_filter.field.choices)
+        unit_a.name = "鲁山县民政和社会事务局"
+        unit_a.save()
+        html = client.get("/enforcement/", {"unit": "civil-affairs"}).content.decode()
+        assert '<option value="civil-affairs" selected>鲁山县民政和社会事务局</option>' in html
+    finally:
+        class_filter.__dict__.pop("_field", None)  # leave the class as other tests expect it
