@@ -1,5 +1,6 @@
 from dataclasses import dataclass
 
+import jieba
 from django.utils.translation import gettext_lazy as _
 
 from lushan_portal.pagecache import versioned
@@ -11,6 +12,16 @@ class SearchableUnit:
     name: str
     url: str
     texts: tuple[str, ...]  # name, short name and address, case-folded: what a search matches
+    words: tuple[str, ...]  # their words (jieba): a term that begins one ranks the unit first
+
+    def begins_a_word(self, term: str) -> bool:
+        return any(word.startswith(term) for word in self.words)
+
+
+def _searchable(unit: object) -> SearchableUnit:
+    texts = tuple(text.casefold() for text in (unit.name, unit.short_name, unit.address))
+    words = tuple(word for text in texts for word in jieba.lcut(text) if word.strip())
+    return SearchableUnit(unit.name, unit.get_absolute_url(), texts, words)
 
 
 def searchable_units() -> list[SearchableUnit]:
@@ -20,22 +31,17 @@ def searchable_units() -> list[SearchableUnit]:
 
     def build() -> list[SearchableUnit]:
         rows = Unit.objects.filter(is_active=True).order_by("sort_order", "code")
-        return [
-            SearchableUnit(
-                unit.name,
-                unit.get_absolute_url(),
-                (unit.name.casefold(), unit.short_name.casefold(), unit.address.casefold()),
-            )
-            for unit in rows.only("code", "name", "short_name", "address")
-        ]
+        return [_searchable(unit) for unit in rows.only("code", "name", "short_name", "address")]
 
     return versioned("searchable-units", build=build)
 
 
 def units_matching(terms: list[str], filters: dict) -> list[SearchableUnit]:
-    """Active units whose name, short name or address holds every term (case-insensitive)."""
+    """Active units whose name, short name or address holds every term (case-insensitive), those
+    where each term begins a word first: 民政 finds 县民政局 before the 人民政府 that also hold it."""
     wanted = [term.casefold() for term in terms]
-    return [unit for unit in searchable_units() if all(any(term in text for text in unit.texts) for term in wanted)]
+    matches = [unit for unit in searchable_units() if all(any(term in text for text in unit.texts) for term in wanted)]
+    return sorted(matches, key=lambda unit: not all(unit.begins_a_word(term) for term in wanted))
 
 
 def display(unit: SearchableUnit, terms: list[str]) -> tuple[str, str, str]:

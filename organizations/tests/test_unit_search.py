@@ -37,3 +37,17 @@ def test_every_term_must_match_and_latin_letters_ignore_case(client, unit_a):
     unit_a.save()
     assert unit_results(client, "ls civil") == [(unit_a.get_absolute_url(), "鲁山县民政局")]
     assert unit_results(client, "民政 教育") == []
+
+
+def test_a_unit_whose_word_begins_with_the_term_comes_before_one_that_only_contains_it(client, unit_a):
+    """民政 is inside 人民政府 too: the county government stays in the results, after 县民政局."""
+    from organizations.models import Unit
+
+    government = Unit.objects.create(code="county-gov", name="鲁山县人民政府", sort_order=1)
+    unit_a.sort_order = 5
+    unit_a.save()
+    assert unit_results(client, "民政") == [
+        (unit_a.get_absolute_url(), "鲁山县民政局"),
+        (government.get_absolute_url(), "鲁山县人民政府"),
+    ]
+    assert [name for _url, name in unit_results(client, "鲁山县")] == ["鲁山县人民政府", "鲁山县民政局"]
