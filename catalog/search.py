@@ -163,6 +163,7 @@ def register_search() -> None:
             search=publication_results,
             display=publication_display,
             filter_form=CatalogFilterForm,
+            reusable=True,
         )
     )
     register_section(
@@ -172,5 +173,6 @@ def register_search() -> None:
             search=item_results,
             display=item_display,
             filter_form=CatalogFilterForm,
+            reusable=True,
         )
     )

@@ -37,4 +37,6 @@ def register_search() -> None:
     from lushan_portal.text_search import Searchable, register_searchable
 
     register_searchable(Searchable(PolicyDocument, DOCUMENT_DOCUMENTS, document_documents))
-    register_section(SearchSection(code="policies", title=_("政策文件"), search=document_results, display=display))
+    register_section(
+        SearchSection(code="policies", title=_("政策文件"), search=document_results, display=display, reusable=True)
+    )

@@ -9,8 +9,11 @@ by a trigger, with a GIN index (the bigram documents: a GIN index over the same 
 the query uses). SQLite: the stored document is matched token by token (correct, slower).
 """
 
+import copy
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 import jieba
@@ -206,9 +209,49 @@ def _ranked_match_postgresql(queryset: QuerySet, terms: list[str], *, titled: bo
     return matches.annotate(title_hit=title_hit, rank=rank).order_by("-title_hit", "-rank", "-pk")
 
 
+def _raw_query(terms: list[str], weight: str = "") -> str:
+    return " & ".join(_tsquery_term(term, weight) for term in terms)
+
+
 def _search_query(terms: list[str], weight: str = "") -> SearchQuery:
-    raw = " & ".join(_tsquery_term(term, weight) for term in terms)
-    return SearchQuery(raw, config="simple", search_type="raw")
+    return SearchQuery(_TsqueryText(_raw_query(terms, weight), weight), config="simple", search_type="raw")
+
+
+# The tsquery texts of the search being run (by weight), while ``terms_bound`` is in force.
+_bound_texts: ContextVar[dict[str, str] | None] = ContextVar("text_search_bound_texts", default=None)
+
+
+class _TsqueryText(Value):
+    """A search's tsquery text: the one it was built with, or, while ``terms_bound`` is in force,
+    the bound search's. Only the text changes: a query built once reads the same for any terms."""
+
+    def __init__(self, text: str, weight: str) -> None:
+        super().__init__(text)
+        self.weight = weight
+
+    def as_sql(self, compiler: object, connection: object) -> tuple[str, list]:
+        bound = _bound_texts.get()
+        if bound is None:
+            return super().as_sql(compiler, connection)
+        current = copy.copy(self)
+        current.value = bound[self.weight]
+        return super(_TsqueryText, current).as_sql(compiler, connection)
+
+
+@contextmanager
+def terms_bound(terms: list[str]) -> Iterator[None]:
+    """Within the block, ``ranked_match`` queries built earlier for other terms search these.
+
+    The site search builds each ranked section's query once per process (``lushan_portal.search``)
+    and compiles it for every search inside this block: on PostgreSQL the terms reach the query
+    only as these tsquery texts.
+    """
+    terms = [term.lower() for term in terms if term.strip()]
+    token = _bound_texts.set({weight: _raw_query(terms, weight) for weight in ("", "A")})
+    try:
+        yield
+    finally:
+        _bound_texts.reset(token)
 
 
 def _tsquery_term(term: str, weight: str = "") -> str:

@@ -212,3 +212,26 @@ def test_search_results_show_titles_and_snippets_as_text(client, published):
     assert f'<a href="{publication.get_absolute_url()}">&lt;b&gt;低保&lt;/b&gt;公示（' in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert" not in html
     assert "<mark>低保</mark>名单" in html
+
+
+def test_searches_one_after_another_each_find_their_own_words(client, published):
+    """On PostgreSQL the ranked sections' queries are built once and bound to each search's
+    terms (lushan_portal.search, text_search.terms_bound): no search shows another's results."""
+    from lushan_portal.search import search_everything
+
+    approval = published["approval"]
+    published_publication(
+        approval, title="临时救助资金发放公示", body="临时救助对象共12户。", formed_on=date(2025, 10, 10)
+    )
+
+    def titles(query: str) -> set[str]:
+        sections = dict((section.code, rows) for section, rows in search_everything(query))
+        return {label.split("（")[0] for label, _url, _snippet in sections["publications"]}
+
+    for _ in range(2):  # the second round reads the queries the first one built
+        assert titles("低保") == {"2025年9月城乡低保对象名单公示"}
+        assert titles("临时救助") == {"临时救助资金发放公示"}
+        assert titles("公示") == {"2025年9月城乡低保对象名单公示", "临时救助资金发放公示"}
+        assert titles("招生") == set()
+    html = client.get(reverse("search"), {"q": "临时救助"}).content.decode()
+    assert "临时救助资金发放公示" in html and "2025年9月城乡低保对象名单公示" not in html
