@@ -7,7 +7,7 @@ section whose rows hold personal data masks it in ``display``. A section may off
 ``filter_form``; when such filters are set, only the sections offering them are searched.
 A ``reusable`` section's query depends on the terms only through ``text_search.ranked_match``:
 on PostgreSQL it is built once per process and day and compiled for each search's terms
-(``text_search.terms_bound``), which saves the site search about a sixth of its time.
+(``text_search.terms_bound``), which saves the site search about an eighth of its time.
 """
 
 import logging
